@@ -1,0 +1,39 @@
+// Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** One row per bundle: where it starts, where it goes, and where it runs. */
+const entries = [
+  { in: 'src/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
+  { in: 'server/server.ts', out: 'dist/server.js', platform: 'node' },
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+];
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser and vscode-json-languageservice ship UMD as `main`, which esbuild cannot follow.
+  mainFields: ['module', 'main'],
+};
+
+const contexts = [];
+for (const e of entries.filter((e) => existsSync(e.in))) {
+  const options = {
+    ...common,
+    entryPoints: [e.in],
+    outfile: e.out,
+    platform: e.platform,
+    format: e.platform === 'browser' ? 'iife' : 'cjs',
+    target: e.platform === 'browser' ? 'chrome120' : 'node20',
+    external: e.external ?? [],
+    loader: { '.node': 'copy' },
+  };
+  if (watch) contexts.push(await esbuild.context(options));
+  else await esbuild.build(options);
+}
+if (watch) await Promise.all(contexts.map((c) => c.watch()));
