@@ -128,6 +128,10 @@ export function parseDocument(input: string): ParsedDocument {
   const errors: ParseError[] = [];
   const root = parseTree(parsed, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const diagnostics = errors.map((e) => syntaxDiagnostic(text, e));
+  for (const d of diagnostics) {
+    const node = root && findNodeAtOffset(root, d.offset);
+    if (node) d.pointer = pointerOfNode(node);
+  }
   diagnostics.push(...duplicateKeys(root));
   for (const s of specials) {
     const node = root && findNodeAtOffset(root, s.offset);
