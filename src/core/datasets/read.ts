@@ -1,0 +1,159 @@
+// Streaming readers for CSV, JSONL and JSON-array data files: rows arrive one at a time,
+// so a file far larger than memory can be scanned.
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import type { DataSource, LocatedRow, Row } from './types';
+import { DatasetError } from './types';
+
+/** Every row of `source`, in file order, with its place in the file. */
+export async function* readRecords(source: DataSource): AsyncGenerator<LocatedRow> {
+  try {
+    if (source.format === 'csv') yield* readCsv(source.path);
+    else if (source.format === 'jsonl') yield* readJsonl(source.path);
+    else yield* readJsonArray(source.path);
+  } catch (e) {
+    throw asDatasetError(e, source.path);
+  }
+}
+
+/** Every row of `source`, in file order. */
+export async function* readRows(source: DataSource): AsyncGenerator<Row> {
+  for await (const r of readRecords(source)) yield r.row;
+}
+
+/** All rows in memory: for small files and tests. */
+export async function readAllRows(source: DataSource): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const r of readRows(source)) rows.push(r);
+  return rows;
+}
+
+function asDatasetError(e: unknown, file: string): DatasetError {
+  if (e instanceof DatasetError) return e;
+  const err = e as NodeJS.ErrnoException & { lines?: number };
+  if (err.code === 'ENOENT') return new DatasetError(`data file not found: ${file}`, file);
+  if (err.code === 'EISDIR') return new DatasetError(`data file is a folder: ${file}`, file);
+  if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+    return new DatasetError(`${file}:${err.lines ?? '?'}: ${err.message}`, file, err.lines);
+  }
+  return new DatasetError(`${file}: ${err.message ?? String(e)}`, file);
+}
+
+async function* readCsv(path: string): AsyncGenerator<LocatedRow> {
+  const input = createReadStream(path);
+  const parser = input.pipe(parse({ bom: true, columns: true, skip_empty_lines: true, info: true, trim: false }));
+  // pipe() does not forward read errors (a missing file) to the parser.
+  input.on('error', (e) => parser.destroy(e));
+  let index = 0;
+  for await (const rec of parser as AsyncIterable<{ record: Row; info: { lines: number; bytes: number } }>) {
+    index += 1;
+    // info.lines is the line the record ends on; records with embedded newlines start earlier.
+    yield { row: rec.record, index, line: rec.info.lines };
+  }
+}
+
+async function* lines(path: string): AsyncGenerator<string> {
+  let rest = '';
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    let text = rest + chunk;
+    if (first) { text = text.replace(/^\uFEFF/, ''); first = false; }
+    const parts = text.split('\n');
+    rest = parts.pop() ?? '';
+    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p;
+  }
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+async function* readJsonl(path: string): AsyncGenerator<LocatedRow> {
+  let line = 0;
+  let index = 0;
+  for await (const text of lines(path)) {
+    line += 1;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new DatasetError(`${path}:${line}: not valid JSON (${(e as Error).message})`, path, line);
+    }
+    if (!isObject(value)) throw new DatasetError(`${path}:${line}: each line must be a JSON object`, path, line);
+    index += 1;
+    yield { row: value, index, line };
+  }
+}
+
+function isObject(v: unknown): v is Row {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A JSON array of objects, read element by element: a small scanner finds where each top-level
+ * element ends (tracking strings and nesting), and only that element is handed to JSON.parse.
+ */
+async function* readJsonArray(path: string): AsyncGenerator<LocatedRow> {
+  let state: 'before' | 'between' | 'element' | 'after' = 'before';
+  let depth = 0; // brackets open inside the current element
+  let inString = false;
+  let escaped = false;
+  let afterComma = false;
+  let element = '';
+  let elementLine = 1;
+  let line = 1;
+  let index = 0;
+  let first = true;
+  const fail = (msg: string): never => { throw new DatasetError(`${path}:${line}: ${msg}`, path, line); };
+  const finish = (): LocatedRow => {
+    let value: unknown;
+    try { value = JSON.parse(element); } catch (e) { fail(`not valid JSON (${(e as Error).message})`); }
+    if (!isObject(value)) fail('each array element must be a JSON object');
+    index += 1;
+    element = '';
+    return { row: value as Row, index, line: elementLine };
+  };
+  for await (let chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    if (first) { chunk = chunk.replace(/^\uFEFF/, ''); first = false; }
+    let start = state === 'element' ? 0 : -1; // where the current element's text begins in this chunk
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (c === '\n') line += 1;
+      if (state === 'element') {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === '\\') escaped = true;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '{' || c === '[') depth += 1;
+        else if ((c === '}' || c === ']') && depth > 0) depth -= 1;
+        else if ((c === ',' || c === ']') && depth === 0) {
+          element += chunk.slice(start, i);
+          start = -1;
+          yield finish();
+          state = c === ',' ? 'between' : 'after';
+          afterComma = c === ',';
+        }
+        continue;
+      }
+      if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
+      if (state === 'before') {
+        if (c !== '[') fail('a JSON data file must hold an array of objects');
+        state = 'between';
+      } else if (state === 'between') {
+        if (c === ']') {
+          if (afterComma) fail('trailing comma before the closing bracket');
+          state = 'after';
+          continue;
+        }
+        state = 'element';
+        start = i;
+        elementLine = line;
+        depth = c === '{' || c === '[' ? 1 : 0;
+        inString = c === '"';
+      } else {
+        fail('unexpected text after the closing bracket');
+      }
+    }
+    if (state === 'element') element += chunk.slice(start);
+  }
+  if ((state as string) !== 'after') fail(state === 'before' ? 'empty file: expected a JSON array' : 'unexpected end of file inside the array');
+}
