@@ -1,6 +1,6 @@
 // From a model spec to a job: the record with its reproducibility snapshot, and the launch plan.
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { resolveEnv, snapshotEnv, isSecretName } from './env';
+import { resolveEnv, snapshotEnv } from './env';
 import { gitState } from './git';
 import { newJobId, type JobRecord, type JobTarget } from './job';
 import type { JobStore } from './jobStore';
@@ -35,7 +35,8 @@ export function planJob(input: PlanInput): { job: JobRecord; plan: LaunchPlan } 
 
   const id = newJobId();
   const resolved = resolveEnv(t.env, input.env);
-  const secretNames = Object.keys(resolved).filter((n) => isSecretName(n) || snapshotEnv(t.env, resolved).find((e) => e.name === n)?.secret);
+  const envEntries = snapshotEnv(t.env, resolved);
+  const secretNames = envEntries.filter((e) => e.secret).map((e) => e.name);
   const jobEnv: Record<string, string> = {
     MODELOPS_JOB_ID: id,
     MODELOPS_MODEL_NAME: spec.model_name,
@@ -83,15 +84,23 @@ export function planJob(input: PlanInput): { job: JobRecord; plan: LaunchPlan } 
     metrics: {},
     finished_at: null,
     snapshot: {
-      spec: spec.value,
+      spec: redactSpec(spec.value, secretNames),
       spec_file: relSpec.split(sep).join('/'),
       git: gitState(root),
       command: t.command,
       working_directory: workingDirectory,
       sbatch_script: sbatchScript,
       submit_command: submitCommand,
-      env: snapshotEnv(t.env, resolved),
+      env: envEntries,
     },
   };
   return { job, plan };
+}
+
+/** The spec as it was, minus the values of secret variables in training.env. */
+function redactSpec(value: unknown, secretNames: string[]): unknown {
+  const copy = JSON.parse(JSON.stringify(value)) as { training?: { env?: Record<string, unknown> } };
+  const env = copy.training?.env;
+  if (env) for (const n of secretNames) if (n in env) env[n] = null;
+  return copy;
 }
