@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE } from '../../core/registry/config';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { findConfigFile as findConfig } from '../../core/registry/config';
 import { WorkspaceIndex } from '../../core/registry/workspaceIndex';
 import { render, type FileReport, type Format } from '../report';
 import { parse, UsageError, type Command } from '../usage';
@@ -15,16 +15,6 @@ against each other (references, lineage, taxonomy).
   --max-warnings N    fail when there are more than N warnings
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 usage or I/O error.`;
-
-/** The registry root: the folder of the config file, found upward from `start` but not past the repository root. */
-function findConfig(start: string): string | undefined {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, CONFIG_FILE))) return join(dir, CONFIG_FILE);
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
-    dir = dirname(dir);
-  }
-}
 
 function commonAncestor(paths: string[]): string {
   const parts = paths.map((p) => p.split(sep));
@@ -56,7 +46,16 @@ export const validate: Command = {
     const cwd = process.cwd();
     const targets = (positionals.length ? positionals : ['.']).map((p) => resolve(p));
     for (const [i, t] of targets.entries()) {
-      if (!existsSync(t)) throw new Error(`${positionals[i]}: no such file or folder`);
+      const name = positionals[i] ?? '.';
+      try {
+        if (statSync(t).isDirectory() && t.endsWith('.json')) throw new Error(`${name}: is a directory, not a JSON file`);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new Error(`${name}: no such file or folder`);
+        if (code === 'ELOOP') throw new Error(`${name}: too many levels of symbolic links (a symlink loop)`);
+        if (code) throw new Error(`${name}: ${(e as Error).message}`);
+        throw e;
+      }
     }
     const config = values.config ? resolve(values.config) : findConfig(statSync(targets[0]).isDirectory() ? targets[0] : dirname(targets[0]));
     const root = config ? dirname(config)
