@@ -1,9 +1,20 @@
 // Which files are registry files, of which kind, checked against which schema.
 import picomatch from 'picomatch';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Kind, ModelOpsConfig } from '../metadata/types';
 
 export const CONFIG_FILE = 'modelops.config.json';
+
+/** The nearest config file, from `start` upward but not past the repository root (the folder with `.git`). */
+export function findConfigFile(start: string): string | undefined {
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return join(dir, CONFIG_FILE);
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+    dir = dirname(dir);
+  }
+}
 
 export interface RegistryRule {
   kind: Kind;

@@ -38,6 +38,8 @@ export interface Entry<T> {
 export interface LoadOptions {
   /** A config file to use instead of `<root>/modelops.config.json`. */
   configFile?: string;
+  /** false: read the config but index no files yet (a single file opened outside any folder). */
+  scan?: boolean;
 }
 
 function count(list: Diagnostic[], severity: Diagnostic['severity']): number {
@@ -64,7 +66,7 @@ export class WorkspaceIndex implements Lookup {
   static async load(root: string, options: LoadOptions = {}): Promise<WorkspaceIndex> {
     const index = new WorkspaceIndex(resolveConfig(resolve(root)));
     await index.loadConfig(options.configFile);
-    await index.scan();
+    if (options.scan !== false) await index.scan();
     return index;
   }
 
