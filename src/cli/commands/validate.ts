@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { findConfigFile as findConfig } from '../../core/registry/config';
 import { WorkspaceIndex } from '../../core/registry/workspaceIndex';
