@@ -10,6 +10,7 @@ const entries = [
   { in: 'src/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { in: 'server/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  { in: 'webview/leaderboard/main.ts', out: 'dist/webview/leaderboard.js', platform: 'browser' },
 ];
 
 const common = {
