@@ -10,6 +10,8 @@ const entries = [
   { in: 'src/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { in: 'server/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  // The only bundle that loads onnxruntime (a native module, so it stays in node_modules).
+  { in: 'src/core/evaluation/worker.ts', out: 'dist/evalWorker.js', platform: 'node', external: ['onnxruntime-node'] },
   { in: 'webview/leaderboard/main.ts', out: 'dist/webview/leaderboard.js', platform: 'browser' },
 ];
 

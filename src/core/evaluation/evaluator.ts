@@ -1,0 +1,152 @@
+// The evaluation loop: read rows → typed arrays → batched inference → tallied metrics.
+// It is handed the onnxruntime module instead of importing it, so only the worker process
+// (and the benchmark) ever loads onnxruntime.
+import { stat } from 'node:fs/promises';
+import type * as Ort from 'onnxruntime-node';
+import { readRecords } from '../datasets/read';
+import { DatasetError } from '../datasets/types';
+import { cancelled, EvaluationError } from './errors';
+import type { EvaluationJob, EvaluationResult } from './job';
+import { ClassificationTally, RegressionTally } from './metrics';
+import { checkSignature, type ValueInfo } from './signature';
+import { InputBuffer, numericCell, placeText, type CellPlace } from './tensors';
+import { decoder, type OutputTensor } from './decode';
+
+export type OrtModule = typeof Ort;
+
+export interface Progress {
+  rows: number;
+  /** From the dataset metadata, when it says. */
+  total?: number;
+}
+
+export interface EvaluateOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Minimum milliseconds between progress reports. */
+  progressInterval?: number;
+}
+
+/** Loads the ONNX file, with a clear error for a missing or unreadable one. */
+export async function openSession(ort: OrtModule, job: EvaluationJob): Promise<Ort.InferenceSession> {
+  const path = job.model.onnx;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new EvaluationError('model', `${path} is not a file (artifacts.onnx of ${job.model.file})`);
+  } catch (e) {
+    if (e instanceof EvaluationError) throw e;
+    throw new EvaluationError('model', `ONNX file not found: ${path} (artifacts.onnx of ${job.model.file})`);
+  }
+  try {
+    return await ort.InferenceSession.create(path);
+  } catch (e) {
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new EvaluationError('model', `${path}: not a loadable ONNX model (${msg})`);
+  }
+}
+
+function valueInfos(meta: readonly Ort.InferenceSession.ValueMetadata[]): ValueInfo[] {
+  return meta.map((m) => (m.isTensor ? { name: m.name, isTensor: true, type: m.type, shape: m.shape } : { name: m.name, isTensor: false }));
+}
+
+export async function evaluate(ort: OrtModule, job: EvaluationJob, options: EvaluateOptions = {}): Promise<EvaluationResult> {
+  const started = performance.now();
+  const { signal, onProgress } = options;
+  const interval = options.progressInterval ?? 100;
+  if (signal?.aborted) throw cancelled();
+  const session = await openSession(ort, job);
+  try {
+    const { outputName, fixedBatch } = checkSignature(job, valueInfos(session.inputMetadata), valueInfos(session.outputMetadata));
+    const capacity = fixedBatch ?? job.batchSize;
+    const buffers = job.inputs.map((x) => new InputBuffer(x, capacity));
+    const classTally = job.task === 'classification' ? new ClassificationTally(job.labels ?? []) : undefined;
+    const regTally = job.task === 'regression' ? new RegressionTally() : undefined;
+    const truth: (string | number)[] = new Array(capacity);
+    const file = job.dataset.data.path;
+    let n = 0; // rows in the current batch
+    let done = 0;
+    let lastReport = 0;
+
+    const flush = async () => {
+      if (n === 0) return;
+      const rows = fixedBatch ?? n;
+      const feeds: Record<string, Ort.Tensor> = {};
+      for (const b of buffers) {
+        if (fixedBatch) b.clearFrom(n);
+        const size = rows * b.input.columns.length;
+        feeds[b.input.name] = new ort.Tensor(b.input.dtype, b.data.subarray(0, size) as never, b.dims(rows));
+      }
+      let out: OutputTensor;
+      try {
+        out = (await session.run(feeds, [outputName]))[outputName] as unknown as OutputTensor;
+      } catch (e) {
+        throw new EvaluationError('signature', `${job.model.onnx}: inference failed on rows ${done + 1}-${done + n}: ${(e as Error).message.split('\n')[0]}`);
+      }
+      const predict = decoder(out, outputName, job.task, job.decision, job.labels, rows);
+      for (let i = 0; i < n; i++) {
+        const p = predict(i);
+        if (classTally) classTally.add(truth[i] as string, p as string);
+        else regTally!.add(truth[i] as number, p as number);
+      }
+      done += n;
+      n = 0;
+      if (signal?.aborted) throw cancelled();
+      const now = performance.now();
+      if (onProgress && now - lastReport >= interval) { lastReport = now; onProgress({ rows: done, total: job.dataset.rows }); }
+    };
+
+    let checked = false;
+    try {
+      for await (const rec of readRecords(job.dataset.data)) {
+        const place: CellPlace = { file, index: rec.index, line: rec.line };
+        if (!checked) { checkColumns(job, rec.row, file); checked = true; }
+        for (const b of buffers) b.set(n, rec.row, place);
+        const y = rec.row[job.labelColumn];
+        if (classTally) {
+          if (y === undefined || y === null || (typeof y === 'string' && y.trim() === '')) {
+            throw new EvaluationError('data', `${placeText(place)}, column '${job.labelColumn}': the label is missing`);
+          }
+          truth[n] = typeof y === 'object' ? JSON.stringify(y) : String(y);
+        } else {
+          truth[n] = numericCell(y, job.labelColumn, place);
+        }
+        n += 1;
+        if (n === capacity) await flush();
+      }
+    } catch (e) {
+      if (e instanceof DatasetError) throw new EvaluationError('data', e.message);
+      throw e;
+    }
+    await flush();
+    if (done === 0) throw new EvaluationError('data', `${file}: the dataset has no rows to evaluate`);
+    onProgress?.({ rows: done, total: job.dataset.rows });
+
+    const base = {
+      model: { name: job.model.name, ...(job.model.version !== undefined ? { version: job.model.version } : {}) },
+      dataset: { name: job.dataset.name, ...(job.dataset.version !== undefined ? { version: job.dataset.version } : {}) },
+      samples_evaluated: done,
+      duration_seconds: (performance.now() - started) / 1000,
+      evaluated_at: new Date().toISOString(),
+      task: job.task,
+      ...(job.dataset.split !== undefined ? { split: job.dataset.split } : {}),
+    };
+    if (classTally) {
+      const r = classTally.report();
+      return { ...base, metrics: { ...r.metrics }, details: { per_class: r.per_class, confusion_matrix: r.confusion_matrix } };
+    }
+    return { ...base, metrics: { ...regTally!.report().metrics } };
+  } finally {
+    await session.release().catch(() => undefined);
+  }
+}
+
+/** The first row tells whether the label and input columns exist at all. */
+function checkColumns(job: EvaluationJob, row: Record<string, unknown>, file: string): void {
+  const have = Object.keys(row);
+  const list = have.join(', ');
+  if (!(job.labelColumn in row)) {
+    throw new EvaluationError('data', `${file}: label column '${job.labelColumn}' does not exist; columns: ${list}`);
+  }
+  const missing = job.inputs.flatMap((x) => x.columns.filter((c) => !(c in row)).map((c) => `'${c}' (input '${x.name}')`));
+  if (missing.length) throw new EvaluationError('data', `${file}: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; columns: ${list}`);
+}
