@@ -7,6 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import picomatch from 'picomatch';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allTaxonomyPaths, isKnownTaxonomyPath } from '../../src/core/metadata/taxonomy';
 import type {
   DatasetMetadata, DatasetReference, EvaluationSpec, Kind, ModelMetadata, ModelOpsConfig, ResultsMetadata,
@@ -33,7 +35,7 @@ const SCHEMAS: Record<SchemaName, Json> = {
 // the editor keywords that vscode-json-languageservice reads are declared as a vocabulary.
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets', 'deprecationMessage']);
+ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets', 'deprecationMessage', 'patternErrorMessage', 'errorMessage']);
 const validators = Object.fromEntries(
   Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)]),
 ) as Record<SchemaName, ValidateFunction>;
@@ -331,4 +333,48 @@ test('types.ts and the schemas name the same properties', () => {
     [typeKeys.reference, props(SCHEMAS.results, 'model')],
   ];
   for (const [keys, schemaProps] of pairs) assert.deepEqual(Object.keys(keys).sort(), schemaProps);
+});
+
+// The schemas drive completion and hover through vscode-json-languageservice: check what it offers.
+const jsonService = getLanguageService({ schemaRequestService: (uri) => Promise.reject(new Error(`no download of ${uri}`)) });
+jsonService.configure({
+  validate: true,
+  schemas: (['dataset', 'model', 'results'] as const).map((k) => ({ uri: SCHEMAS[k].$id as string, fileMatch: [`*.${k}.json`], schema: SCHEMAS[k] })),
+});
+/** The document with `|` removed, and the cursor where it was. */
+function at(kind: Kind, text: string) {
+  const doc = TextDocument.create(`file:///ws/x.${kind}.json`, 'json', 1, text.replace('|', ''));
+  return { doc, pos: doc.positionAt(text.indexOf('|')), json: jsonService.parseJSONDocument(doc) };
+}
+async function labels(kind: Kind, text: string): Promise<string[]> {
+  const { doc, pos, json } = at(kind, text);
+  return ((await jsonService.doComplete(doc, pos, json))?.items ?? []).map((i) => i.label);
+}
+async function hoverText(kind: Kind, text: string): Promise<string> {
+  const { doc, pos, json } = at(kind, text);
+  return JSON.stringify((await jsonService.doHover(doc, pos, json))?.contents ?? '');
+}
+
+test('completion: root skeletons, enums, suggested values, keys of nested objects', async () => {
+  assert.deepEqual(await labels('model', '|'), ['model metadata']);
+  assert.deepEqual(await labels('dataset', '|'), ['dataset metadata']);
+  assert.deepEqual(await labels('results', '{"source": |}'), ['"local-onnx"', '"lm-evaluation-harness"', '"open-llm-leaderboard"', '"manual"', '"imported"']);
+  assert.deepEqual(await labels('model', '{"training": {"target": |}}'), ['"local"', '"slurm"']);
+  assert.deepEqual(await labels('model', '{"training": {|}}'), ['command', 'working_directory', 'env', 'target', 'host', 'slurm']);
+  const taxonomy = await labels('dataset', '{"taxonomy": [|]}');
+  assert.ok(taxonomy.includes('"web/news"') && taxonomy.includes('"books/literary/fiction"') && taxonomy.includes('"specific_datasets/finance"'), taxonomy.join());
+  const slurm = await labels('model', '{"training": {"command": "x", "slurm": {|}}}');
+  assert.ok(['partition', 'gpus', 'time', 'mem', 'extra_directives'].every((k) => slurm.includes(k)), slurm.join());
+});
+
+test('hover shows the markdown descriptions; pattern problems read as sentences', async () => {
+  assert.match(await hoverText('model', '{"training": {"command": "x", "tar|get": "local"}}'), /Where the command runs/);
+  assert.match(await hoverText('dataset', '{"tax|onomy": []}'), /specific_datasets\/<focus>/);
+  assert.match(await hoverText('results', '{"model": {"metadata_ref|erence": "m.json"}}'), /relative to this file/);
+  const { doc, json } = at('model', '{"model_name": "x", "model_nmae": 1, "training": {"command": "x", "slurm": {"time": "90 minutes"}}}|');
+  const messages = (await jsonService.doValidation(doc, json)).map((d) => d.message);
+  assert.deepEqual(messages.sort(), [
+    'Property model_nmae is not allowed.',
+    'Write the time limit as "HH:MM:SS" or "D-HH:MM:SS", e.g. "04:00:00" or "1-12:00:00".',
+  ]);
 });
