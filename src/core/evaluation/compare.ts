@@ -1,6 +1,6 @@
 // Evaluator.compare: ranks evaluation results by one metric and names the best model.
 import type { EvaluationResult } from './job';
-import { LOWER_IS_BETTER } from './metrics';
+import { lowerIsBetter } from '../leaderboard/metrics';
 
 export interface RankingEntry {
   /** 1 is best; ties share a rank; null when the metric is missing. */
@@ -28,7 +28,8 @@ export function defaultMetric(results: readonly EvaluationResult[]): string {
 }
 
 export function compare(results: readonly EvaluationResult[], metric = defaultMetric(results)): ComparisonResult {
-  const higher = !LOWER_IS_BETTER.has(metric.toLowerCase());
+  // The leaderboard's rule, so a ranking here and there agree.
+  const higher = !lowerIsBetter(metric);
   const scored = results.map((r) => ({ model: modelLabel(r), value: typeof r.metrics[metric] === 'number' ? r.metrics[metric] : null }));
   const sorted = [...scored].sort((a, b) => {
     if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;

@@ -1,5 +1,6 @@
 // Metrics, tallied one prediction at a time so evaluation never holds all rows.
-// Conventions follow scikit-learn: classes are the union of true and predicted labels, a class
+// Names: accuracy; precision, recall, f1_score (weighted by support, as in the users' files);
+// precision_macro, recall_macro, f1_macro. Conventions follow scikit-learn: classes are the union of true and predicted labels, a class
 // never predicted has precision 0, an undefined F1 is 0, R² of a constant target is 1 if the
 // predictions are perfect and 0 otherwise.
 
@@ -13,12 +14,13 @@ export interface ClassMetrics {
 export interface ClassificationReport {
   metrics: {
     accuracy: number;
+    /** precision, recall, f1_score: support-weighted averages (the users' metric names). */
+    precision: number;
+    recall: number;
+    f1_score: number;
     precision_macro: number;
     recall_macro: number;
     f1_macro: number;
-    precision_weighted: number;
-    recall_weighted: number;
-    f1_weighted: number;
   };
   per_class: Record<string, ClassMetrics>;
   confusion_matrix: { labels: string[]; matrix: number[][] };
@@ -79,12 +81,12 @@ export class ClassificationTally {
     return {
       metrics: {
         accuracy: correct / n,
+        precision: sums.wp / n,
+        recall: sums.wr / n,
+        f1_score: sums.wf / n,
         precision_macro: sums.p / k,
         recall_macro: sums.r / k,
         f1_macro: sums.f / k,
-        precision_weighted: sums.wp / n,
-        recall_weighted: sums.wr / n,
-        f1_weighted: sums.wf / n,
       },
       per_class,
       confusion_matrix: { labels, matrix },
@@ -135,5 +137,3 @@ export function regressionMetrics(truth: readonly number[], predicted: readonly 
   return t.report();
 }
 
-/** Metrics where a lower value is better; every other metric ranks higher-is-better. */
-export const LOWER_IS_BETTER = new Set(['mae', 'mse', 'rmse', 'loss', 'error', 'log_loss', 'perplexity']);

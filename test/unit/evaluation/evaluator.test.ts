@@ -36,7 +36,7 @@ test('argmax classifier: metrics equal the hand-computed ones, across a partial 
   assert.deepEqual(r.details?.confusion_matrix, { labels: ['a', 'b', 'c'], matrix: [[2, 1, 0], [1, 1, 0], [1, 0, 0]] });
   close(r.metrics.accuracy, 0.5);
   close(r.metrics.f1_macro, 5 / 14);
-  close(r.metrics.f1_weighted, 19 / 42);
+  close(r.metrics.f1_score, 19 / 42);
   assert.deepEqual(r.details?.per_class?.c, { precision: 0, recall: 0, f1: 0, support: 1 });
   assert.deepEqual(r.model, { name: 'clf', version: '1.0' });
   assert.deepEqual(r.dataset, { name: 'abc', version: '1' });

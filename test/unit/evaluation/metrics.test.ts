@@ -19,21 +19,21 @@ test('classification metrics against hand-computed values, with a class never pr
   close(r.metrics.precision_macro, 1 / 3);
   close(r.metrics.recall_macro, 7 / 18);
   close(r.metrics.f1_macro, 5 / 14);
-  close(r.metrics.precision_weighted, 5 / 12);
-  close(r.metrics.recall_weighted, 1 / 2);
-  close(r.metrics.f1_weighted, 19 / 42);
+  close(r.metrics.precision, 5 / 12);
+  close(r.metrics.recall, 1 / 2);
+  close(r.metrics.f1_score, 19 / 42);
 });
 
 test('a single class, and a predicted class absent from the truth', () => {
   const one = classificationMetrics(['x', 'x', 'x'], ['x', 'x', 'x']);
-  assert.deepEqual(one.metrics, { accuracy: 1, precision_macro: 1, recall_macro: 1, f1_macro: 1, precision_weighted: 1, recall_weighted: 1, f1_weighted: 1 });
+  assert.deepEqual(one.metrics, { accuracy: 1, precision: 1, recall: 1, f1_score: 1, precision_macro: 1, recall_macro: 1, f1_macro: 1 });
   assert.deepEqual(one.confusion_matrix, { labels: ['x'], matrix: [[3]] });
   const extra = classificationMetrics(['x', 'x'], ['x', 'y']);
   assert.deepEqual(extra.confusion_matrix.labels, ['x', 'y']);
   assert.deepEqual(extra.per_class.y, { precision: 0, recall: 0, f1: 0, support: 0 });
   close(extra.metrics.precision_macro, (1 + 0) / 2);
   close(extra.metrics.recall_macro, (1 / 2 + 0) / 2);
-  close(extra.metrics.precision_weighted, 1); // weights are supports: y has none
+  close(extra.metrics.precision, 1); // weights are supports: y has none
 });
 
 test('regression metrics against hand-computed values', () => {

@@ -1,0 +1,37 @@
+// Pieces the eval and compare commands share: Ctrl-C as cancel, a progress line, number options.
+import type { Progress } from '../../core/evaluation/evaluator';
+import { UsageError } from '../usage';
+
+/** An AbortSignal that fires on the first Ctrl-C (a second one kills as usual). */
+export function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onInt = () => {
+    process.stderr.write('\ncancelling…\n');
+    controller.abort();
+    process.removeListener('SIGINT', onInt);
+  };
+  process.on('SIGINT', onInt);
+  return { signal: controller.signal, dispose: () => process.removeListener('SIGINT', onInt) };
+}
+
+/** Rewrites one status line on a terminal; silent when stderr is not one. */
+export function progressPrinter(prefix = ''): ((p: Progress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (p) => {
+    const pct = p.total ? ` (${Math.min(100, Math.round((100 * p.rows) / p.total))}%)` : '';
+    process.stderr.write(`\r${prefix}${p.rows.toLocaleString('en')} rows${pct}\x1b[K`);
+    if (p.total !== undefined && p.rows >= p.total) process.stderr.write('\r\x1b[K');
+  };
+}
+
+export function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number ≥ 1, got '${v}'`);
+  return n;
+}
+
+export function wholeNumber(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number ≥ 0, got '${v}'`);
+  return n;
+}
