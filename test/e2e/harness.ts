@@ -1,0 +1,407 @@
+// End-to-end harness: a real VS Code (code-server) with the freshly packed VSIX in a fresh
+// profile, driven by Debian's Chromium through playwright-core, on a temp copy of examples/.
+// Every session is torn down (browser, code-server's process group, temp folders) even when a
+// scenario fails; its last screenshot and logs go to test-results/e2e/.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createProfile, freePort, installVsix, listExtensions, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/code-server.mjs';
+import { installCodeServer, missingPrerequisites } from '../../scripts/install-code-server.mjs';
+import { packageVsix, repoRoot } from '../../scripts/package.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+export const RESULTS_DIR = join(repoRoot, 'test-results', 'e2e');
+/** Generous: the machine has 2 cores shared with the rest of the test suite. */
+export const UI_TIMEOUT = 60_000;
+export const START_TIMEOUT = 5 * 60_000;
+
+/**
+ * Why the e2e tests cannot run on this machine, or undefined. In CI nothing is skipped: a
+ * missing prerequisite there is a failure of the CI script, so the tests run and fail loudly.
+ */
+export function e2eSkipReason(): string | undefined {
+  if (process.env.CI) return undefined;
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  return missingPrerequisites();
+}
+
+let packed: string | undefined;
+/**
+ * The VSIX under test: $MODELOPS_E2E_VSIX if given, else packed once per process from the
+ * current dist/ (built by `npm test` / `npm run test:e2e`; not rebuilt here, since other test
+ * files run dist/cli.js concurrently).
+ */
+function vsixUnderTest(tmp: string): string {
+  if (process.env.MODELOPS_E2E_VSIX) return process.env.MODELOPS_E2E_VSIX;
+  if (!packed) {
+    if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+    packed = packageVsix({ build: false, out: join(tmp, 'modelops.vsix') }).path;
+  }
+  return packed;
+}
+
+/** Process groups and browsers still open, ended if the test process is stopped. */
+const live = new Set<E2ESession>();
+function killAllSync(): void {
+  for (const s of live) s.killSync();
+}
+process.once('exit', killAllSync);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    killAllSync();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  });
+}
+
+export interface StartOptions {
+  /** Folder copied into the session's workspace; default examples/. */
+  workspaceFrom?: string;
+  /** Extra user settings for the fresh profile. */
+  settings?: Record<string, unknown>;
+}
+
+export interface Problem {
+  severity: 'error' | 'warning' | 'info';
+  /** "<folder>/<file name>" as the panel groups it; folder is relative to the workspace root. */
+  file: string;
+  message: string;
+  line: number;
+  column: number;
+  /** Who reported it, as the panel says ("json", "modelops", ...). */
+  source: string;
+  /** The row's full accessible text, for assertion messages. */
+  text: string;
+}
+
+async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = UI_TIMEOUT, intervalMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export class E2ESession {
+  private closed = false;
+  private constructor(
+    readonly scenario: string,
+    readonly root: string,
+    readonly entry: string,
+    readonly profile: Profile,
+    readonly workspace: string,
+    readonly vsix: string,
+    readonly server: RunningCodeServer,
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  /** Installs code-server if needed, packs and installs the VSIX, starts both, opens the workbench. */
+  static async start(scenario: string, options: StartOptions = {}): Promise<E2ESession> {
+    const { entry } = installCodeServer();
+    const root = mkdtempSync(join(tmpdir(), `modelops-e2e-${scenario}-`));
+    let server: RunningCodeServer | undefined;
+    let context: BrowserContext | undefined;
+    try {
+      const vsix = vsixUnderTest(root);
+      const profile = createProfile(join(root, 'profile'), options.settings);
+      const from = options.workspaceFrom ?? join(repoRoot, 'examples');
+      const workspace = join(root, basename(from));
+      cpSync(from, workspace, { recursive: true });
+      installVsix(entry, profile, vsix);
+      server = await startCodeServer({ entry, profile, port: await freePort(), folder: workspace });
+      context = await chromium.launchPersistentContext(join(root, 'chromium'), {
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        viewport: { width: 1400, height: 900 },
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(UI_TIMEOUT);
+      const session = new E2ESession(scenario, root, entry, profile, workspace, vsix, server, context, page);
+      live.add(session);
+      await page.goto(server.folderUrl);
+      await session.waitForWorkbench();
+      return session;
+    } catch (e) {
+      await context?.close().catch(() => undefined);
+      await server?.stop();
+      rmSync(root, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  /** The workbench is up with the folder open and the extension host connected. */
+  async waitForWorkbench(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: START_TIMEOUT });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: START_TIMEOUT });
+  }
+
+  /** Extension ids with versions that code-server reports as installed in this profile. */
+  installedExtensions(): string[] {
+    return listExtensions(this.entry, this.profile);
+  }
+
+  /** The text of every extension host log of this session (activation, errors). */
+  extensionHostLog(): string {
+    const logs: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/exthost.*\.log$/i.test(name)) logs.push(readFileSync(p, 'utf8'));
+      }
+    };
+    const dir = join(this.profile.userDataDir, 'logs');
+    if (existsSync(dir)) walk(dir);
+    return logs.join('\n');
+  }
+
+  /**
+   * Waits until the extension host log says the extension was activated and the status bar no
+   * longer shows "Activating Extensions..."; returns the log line.
+   */
+  async waitForActivation(extensionId: string, timeoutMs = UI_TIMEOUT): Promise<string> {
+    const line = await poll(`activation of ${extensionId} in the extension host log`, async () =>
+      this.extensionHostLog().split('\n').find((l) => l.includes('ExtensionService#_doActivateExtension') && l.includes(` ${extensionId},`)),
+    timeoutMs);
+    await this.page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: timeoutMs });
+    return line;
+  }
+
+  private quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** The labels of the rows the open quick pick shows now. */
+  async quickPickLabels(): Promise<string[]> {
+    return this.quickInput().locator('.monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /**
+   * Runs a command from the palette as a person would: F1, type its title, pick the row whose
+   * label is exactly that title. Retries until the command is registered (activation is async).
+   */
+  async runCommand(title: string, timeoutMs = UI_TIMEOUT): Promise<void> {
+    const input = this.quickInput().locator('input.input');
+    await poll(`command "${title}" in the palette`, async () => {
+      if (!(await this.quickInput().isVisible())) await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(`>${title}`);
+      const row = this.quickInput().locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: title }) });
+      const exact = row.filter({ has: this.page.getByText(title, { exact: true }) }).first();
+      try {
+        await exact.waitFor({ state: 'visible', timeout: 2000 });
+      } catch {
+        return undefined;
+      }
+      await exact.click();
+      return true;
+    }, timeoutMs);
+    await this.quickInput().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+
+  /** The titles the palette offers for `text` (for asserting a contributed command exists). */
+  async paletteTitles(text: string): Promise<string[]> {
+    if (!(await this.quickInput().isVisible())) await this.page.keyboard.press('F1');
+    const input = this.quickInput().locator('input.input');
+    await input.fill(`>${text}`);
+    await this.quickInput().locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    const labels = await this.quickPickLabels();
+    await this.page.keyboard.press('Escape');
+    return labels;
+  }
+
+  /** Opens a workspace file by Quick Open (Ctrl+P) and waits until its editor is active. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = basename(relativePath);
+    await this.page.keyboard.press('Control+P');
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relativePath);
+    const row = this.quickInput().locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: name }) }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+  }
+
+  /**
+   * The active editor's text as rendered. Monaco renders only the lines in view, so this is
+   * the whole file only for files that fit on screen (the examples do).
+   */
+  async editorText(): Promise<string> {
+    const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((el) =>
+      Array.from(el.querySelectorAll<HTMLElement>('.view-line'))
+        .map((l) => ({ top: parseFloat(l.style.top || '0'), text: l.textContent ?? '' }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text),
+    );
+    return lines.join('\n').replace(/\u00a0/g, ' ');
+  }
+
+  /** Opens the Problems panel and reads every marker row (files expanded). */
+  async problems(): Promise<Problem[]> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible' });
+    const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    return parseProblemRows(labels);
+  }
+
+  /** Waits until the Problems panel shows a problem matching `pred`; returns it. */
+  async waitForProblem(what: string, pred: (p: Problem) => boolean, timeoutMs = UI_TIMEOUT): Promise<Problem> {
+    let seen: Problem[] = [];
+    try {
+      return await poll(what, async () => {
+        seen = await this.problems();
+        return seen.find(pred);
+      }, timeoutMs, 500);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\nProblems panel showed:\n${seen.map((p) => `  ${p.text}`).join('\n') || '  (nothing)'}`);
+    }
+  }
+
+  /** Moves the cursor of the active editor to a 1-based line and column (Go to Line). */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden' });
+    await poll(`cursor at Ln ${line}, Col ${column}`, async () => {
+      const status = await this.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
+      return status.startsWith(`Ln ${line}, Col ${column}`) ? true : undefined;
+    }, 10_000);
+  }
+
+  /** Opens the quick fix menu (Ctrl+.) at the cursor and applies the action titled `title`. */
+  async applyQuickFix(title: string | RegExp): Promise<void> {
+    const menu = this.page.locator('.action-widget');
+    await poll(`quick fix "${title}"`, async () => {
+      if (!(await menu.isVisible())) await this.page.keyboard.press('Control+.');
+      const item = menu.locator('.monaco-list-row', { hasText: title }).first();
+      try {
+        await item.waitFor({ state: 'visible', timeout: 2000 });
+      } catch {
+        await this.page.keyboard.press('Escape');
+        return undefined;
+      }
+      await item.click();
+      return true;
+    });
+    await menu.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+
+  /** Triggers completion (Ctrl+Space) at the cursor; returns the suggested labels. */
+  async completionLabels(): Promise<string[]> {
+    const widget = this.page.locator('.editor-widget.suggest-widget');
+    await this.page.keyboard.press('Control+Space');
+    await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+    const labels = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return labels;
+  }
+
+  /** A view pane (by its title, as in the side bar) in the visible view container. */
+  viewPane(title: string): Locator {
+    return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`, 'i') }) }).first();
+  }
+
+  /** The labels of a tree view's visible rows, expanding the pane if it is collapsed. */
+  async treeItems(viewTitle: string): Promise<string[]> {
+    const pane = this.viewPane(viewTitle);
+    await pane.waitFor({ state: 'visible' });
+    const header = pane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await pane.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+    return pane.locator('.monaco-list-row .monaco-highlighted-label').allInnerTexts();
+  }
+
+  /** Saves a screenshot as test-results/e2e/<name>.png; returns its path. */
+  async screenshot(name = this.scenario): Promise<string> {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const path = join(RESULTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Ends everything this session started; saves the final screenshot and code-server's log. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.screenshot(`${this.scenario}-final`).catch(() => undefined);
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      cpSync(this.profile.logFile, join(RESULTS_DIR, `${this.scenario}.code-server.log`));
+      writeFileSync(join(RESULTS_DIR, `${this.scenario}.exthost.log`), this.extensionHostLog());
+    } catch {
+      // artifacts are best effort; teardown is not
+    }
+    await this.context.close().catch(() => undefined);
+    await this.server.stop();
+    live.delete(this);
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  /** Last resort when the test process is stopped: kill the process group now. */
+  killSync(): void {
+    const pid = this.server.child.pid;
+    if (pid && !this.server.exited()) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    try {
+      rmSync(this.root, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Problems rows carry accessible labels (VS Code's wording, seen in 1.100):
+ *   file row:   "1 problems in file bad.json of folder datasets"
+ *   marker row: "Error: Trailing comma at line 1 and character 11. generated by json"
+ */
+export function parseProblemRows(labels: string[]): Problem[] {
+  const out: Problem[] = [];
+  let file = '';
+  for (const text of labels) {
+    const f = /problems? in file (.+?) of folder (.+)$/i.exec(text);
+    if (f) {
+      file = `${f[2]}/${f[1]}`;
+      continue;
+    }
+    const m = /^(Error|Warning|Info)[^:]*: ([\s\S]*?) at line (\d+) and character (\d+)\.(?:\s*generated by (.+))?$/i.exec(text);
+    if (!m) continue;
+    const severity = m[1]!.toLowerCase() as Problem['severity'];
+    out.push({ severity, message: m[2]!, line: Number(m[3]), column: Number(m[4]), source: m[5]?.trim() ?? '', file, text });
+  }
+  return out;
+}
