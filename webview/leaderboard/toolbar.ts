@@ -30,7 +30,7 @@ export class Toolbar {
 
     this.search = el('vscode-textfield', 'search') as TextField;
     this.search.setAttribute('placeholder', 'Filter all columns');
-    this.search.setAttribute('aria-label', 'Filter all columns');
+    this.search.setAttribute('label', 'Filter all columns'); // the inner input's accessible name
     this.search.id = 'lb-search';
     this.search.addEventListener('input', () => handlers.change({ text: this.search.value }));
 
@@ -52,7 +52,7 @@ export class Toolbar {
     this.digits.setAttribute('type', 'number');
     this.digits.setAttribute('min', '0');
     this.digits.setAttribute('max', '10');
-    this.digits.setAttribute('aria-label', 'Decimal places');
+    this.digits.setAttribute('label', 'Decimal places');
     this.digits.addEventListener('input', () => {
       const d = Number(this.digits.value);
       if (this.digits.value !== '' && Number.isInteger(d) && d >= 0 && d <= 10) handlers.change({ digits: d });
@@ -118,7 +118,7 @@ function el(tag: string, className: string): HTMLElement {
 function select(id: string, label: string): Select {
   const s = el('vscode-single-select', '') as Select;
   s.id = id;
-  s.setAttribute('aria-label', label);
+  s.setAttribute('label', label); // the accessible name of the inner combobox
   return s;
 }
 
