@@ -1,0 +1,132 @@
+// Keeps the indexes current: open documents (as typed), watched files (as saved, created, deleted),
+// config files and settings (re-index the folder). Tells the client what changed: a diagnostics
+// refresh for the files that were not edited themselves, and modelops/indexChanged for the views.
+import type { Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WorkspaceIndex } from '../src/core/registry/workspaceIndex';
+import { indexChangedNotification, type IndexChangedParams } from '../src/core/protocol';
+import { pathToUri, uriToPath } from './paths';
+import type { Workspaces } from './workspaces';
+
+/** Quiet time after typing before dependents are re-checked and the views told. */
+const SETTLE_MS = 150;
+
+export class Sync {
+  /** The document version last written into an index, per open path. */
+  private readonly indexed = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private pendingUris = new Set<string>();
+  private pendingReindex = false;
+  private notifyTimer: NodeJS.Timeout | undefined;
+  refreshSupported = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly workspaces: Workspaces,
+  ) {}
+
+  /** Writes an open document's current text into its index, if it changed since. */
+  async flush(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    const path = uriToPath(uri);
+    if (!doc || !path) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (this.indexed.get(path) === doc.version) return;
+    const index = await this.workspaces.indexFor(path);
+    // Another flush may have run while the index loaded.
+    if (!index || this.indexed.get(path) === doc.version) return;
+    this.indexed.set(path, doc.version);
+    this.changed(index.update(path, doc.getText()), path);
+  }
+
+  async flushAll(): Promise<void> {
+    for (const d of this.documents.all()) await this.flush(d.uri);
+  }
+
+  /** Typing: the document itself is re-checked when the client pulls; dependents after a pause. */
+  edited(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => void this.flush(uri).catch((e) => this.log(e)), SETTLE_MS));
+  }
+
+  /** A closed document falls back to its text on disk. */
+  async closed(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    if (!path) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.indexed.delete(path);
+    for (const index of await this.owners(path)) this.changed(await index.refresh(path), path);
+  }
+
+  isOpen(path: string): boolean {
+    return !!this.documents.get(pathToUri(path));
+  }
+
+  /** didChangeWatchedFiles: config files re-index their folders, other files are re-read. */
+  async watched(changes: FileEvent[]): Promise<void> {
+    const reload = new Set<string>();
+    for (const c of changes) {
+      const path = uriToPath(c.uri);
+      if (!path) continue;
+      for (const f of this.workspaces.foldersConfiguredBy(path)) reload.add(f.path);
+    }
+    for (const folder of reload) await this.reindex(folder);
+    for (const c of changes) {
+      const path = uriToPath(c.uri);
+      if (!path || this.isOpen(path) || [...reload].some((f) => this.workspaces.folderOf(path)?.path === f)) continue;
+      for (const index of await this.owners(path)) {
+        this.changed(c.type === FileChangeType.Deleted ? index.remove(path) : await index.refresh(path), undefined);
+      }
+    }
+  }
+
+  /** Rebuilds a folder's index (its config or settings changed) and puts the open documents back. */
+  async reindex(folderPath: string): Promise<void> {
+    const folder = await this.workspaces.load(folderPath);
+    if (folder.problem) void this.connection.window.showWarningMessage(folder.problem);
+    for (const d of this.documents.all()) {
+      const path = uriToPath(d.uri);
+      if (path && this.workspaces.folderOf(path) === folder) folder.index.update(path, d.getText());
+    }
+    this.pendingReindex = true;
+    this.schedule();
+  }
+
+  /** The indexes a path belongs to: the one that should own it, and any already holding it. */
+  private async owners(path: string): Promise<WorkspaceIndex[]> {
+    const own = await this.workspaces.indexFor(path);
+    return [...new Set([...(own ? [own] : []), ...this.workspaces.indexesHolding(path)])];
+  }
+
+  /** Records changed paths; the edited document itself needs no refresh (its pull is under way). */
+  private changed(paths: string[], edited: string | undefined): void {
+    if (!paths.length) return;
+    for (const p of paths) this.pendingUris.add(pathToUri(p));
+    if (paths.some((p) => p !== edited)) this.needsRefresh = true;
+    this.schedule();
+  }
+
+  private needsRefresh = false;
+
+  private schedule(): void {
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      const params: IndexChangedParams = { uris: [...this.pendingUris].sort(), reindexed: this.pendingReindex };
+      const refresh = this.needsRefresh || this.pendingReindex;
+      this.pendingUris = new Set();
+      this.pendingReindex = false;
+      this.needsRefresh = false;
+      void this.connection.sendNotification(indexChangedNotification.method, params);
+      if (refresh && this.refreshSupported) this.connection.languages.diagnostics.refresh().catch((e) => this.log(e));
+    }, 30);
+  }
+
+  private log(e: unknown): void {
+    this.connection.console.error(`modelops: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+}
