@@ -42,7 +42,7 @@ let packed: string | undefined;
  * current dist/ (built by `npm test` / `npm run test:e2e`; not rebuilt here, since other test
  * files run dist/cli.js concurrently).
  */
-function vsixUnderTest(tmp: string): string {
+export function vsixUnderTest(tmp: string): string {
   if (process.env.MODELOPS_E2E_VSIX) return process.env.MODELOPS_E2E_VSIX;
   if (!packed) {
     if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
