@@ -6,7 +6,7 @@
 // - two-digit years follow POSIX strptime %y: 69-99 → 1969-1999, 00-68 → 2000-2068;
 // - an impossible date (2023-02-30) gives no conversion.
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export function expandYear(y: string): number {
   const n = Number(y);
@@ -22,8 +22,10 @@ function iso(year: number, month: number, day: number): string | undefined {
 }
 
 function monthOf(word: string): number | undefined {
-  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
-  return i >= 0 ? i + 1 : undefined;
+  // A month's name or its abbreviation (at least three letters; "Sept" too).
+  const w = word.toLowerCase();
+  const i = MONTHS.findIndex((m) => m.startsWith(w));
+  return w.length >= 3 && i >= 0 ? i + 1 : undefined;
 }
 
 /** The ISO 8601 date a non-ISO date string means, or undefined when it is not a date we can read. */
