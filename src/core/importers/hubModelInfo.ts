@@ -31,10 +31,8 @@ export function modelFromHubInfo(info: unknown, source: string): ImportBundle {
   if (!model.training_dataset && tagged('dataset:').length) model.training_dataset = { name: tagged('dataset:')[0] };
   const bases = tagged('base_model:').filter((b) => b.includes('/')).map((b) => b.split(':').pop()!);
   if (!model.base_model && bases.length) model.base_model = bases[0];
-  if (!card.tags) {
-    const plain = tags.filter((t) => !FIELD_TAGS.test(t));
-    if (plain.length) model.tags = plain;
-  }
+  const allTags = [...new Set([...(card.tags ?? []), ...tags.filter((t) => !FIELD_TAGS.test(t))])];
+  if (allTags.length) model.tags = allTags;
   const arxiv = tagged('arxiv:');
   if (arxiv.length) model.model_citations = arxiv.map((a) => ({ url: `https://arxiv.org/abs/${a}` }));
   if (typeof info.library_name === 'string' && !model.model_dependencies) model.model_dependencies = { libraries: [info.library_name] };

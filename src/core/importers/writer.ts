@@ -56,6 +56,13 @@ export function planImport(bundles: ImportBundle[], outDir: string, options: Pla
       if (id !== undefined && prior.identity === id) return { sameAs: prior.path };
     }
   };
+  // One spelling per model folder: "gpt-neo-125M" and "gpt-neo-125m" share the first one seen.
+  const folders = new Map<string, string>();
+  const folderOf = (name: string) => {
+    const safe = safeFileName(name);
+    if (!folders.has(safe.toLowerCase())) folders.set(safe.toLowerCase(), safe);
+    return folders.get(safe.toLowerCase())!;
+  };
   for (const bundle of bundles) {
     let modelPath = options.modelFile ? resolve(options.modelFile) : undefined;
     if (bundle.model) {
@@ -67,7 +74,7 @@ export function planImport(bundles: ImportBundle[], outDir: string, options: Pla
     }
     for (const r of bundle.results) {
       const shots = r.n_shot !== undefined ? `-${r.n_shot}shot` : '';
-      const path = join(out, safeFileName(r.model.name), `${safeFileName(r.dataset.name)}${shots}.results.json`);
+      const path = join(out, folderOf(r.model.name), `${safeFileName(r.dataset.name)}${shots}.results.json`);
       const c = claim(path, identity(r));
       if ('sameAs' in c) {
         duplicates.push({ path, sameAs: c.sameAs });
@@ -94,9 +101,14 @@ export interface WriteReport {
 }
 
 /** Writes `text` to `path` atomically; false when the file exists and overwrite is off. */
-export async function writeFileAtomic(path: string, text: string, overwrite: boolean): Promise<boolean> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileAtomic(path: string, text: string, overwrite: boolean, madeDirs?: Set<string>): Promise<boolean> {
+  const dir = dirname(path);
+  if (!madeDirs?.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirs?.add(dir);
+  }
+  if (!overwrite && (await lstat(path).then(() => true, () => false))) return false;
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   await writeFile(tmp, text, { flag: 'wx' });
   try {
     if (overwrite) {
@@ -120,17 +132,25 @@ export async function writeFileAtomic(path: string, text: string, overwrite: boo
   }
 }
 
+/** Files in plan order; a few at a time, since a score import can be thousands of small files. */
 export async function writeFiles(files: PlannedFile[], options: WriteOptions = {}): Promise<WriteReport> {
-  const report: WriteReport = { written: [], skipped: [] };
-  for (const f of files) {
-    const problems = options.validate?.(f) ?? [];
-    if (problems.length) {
-      report.skipped.push({ path: f.path, reason: 'invalid', problems });
-      continue;
+  const outcome: ({ written: true } | { written: false; skipped: WriteReport['skipped'][number] })[] = new Array(files.length);
+  const madeDirs = new Set<string>();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const f = files[i];
+      const problems = options.validate?.(f) ?? [];
+      if (problems.length) {
+        outcome[i] = { written: false, skipped: { path: f.path, reason: 'invalid', problems } };
+        continue;
+      }
+      const ok = await writeFileAtomic(f.path, `${JSON.stringify(f.data, null, 2)}\n`, options.overwrite ?? false, madeDirs);
+      outcome[i] = ok ? { written: true } : { written: false, skipped: { path: f.path, reason: 'exists' } };
     }
-    const ok = await writeFileAtomic(f.path, `${JSON.stringify(f.data, null, 2)}\n`, options.overwrite ?? false);
-    if (ok) report.written.push(f.path);
-    else report.skipped.push({ path: f.path, reason: 'exists' });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
+  const report: WriteReport = { written: [], skipped: [] };
+  outcome.forEach((o, i) => (o.written ? report.written.push(files[i].path) : report.skipped.push(o.skipped)));
   return report;
 }
