@@ -15,6 +15,7 @@ interface Located extends Diagnostic { file: string; range: Range }
 
 function locate(files: FileReport[], cwd: string): Located[] {
   return files.flatMap((f) => {
+    if (!f.diagnostics.length) return [];
     const lines = new LineIndex(f.text);
     return f.diagnostics.map((d) => ({ ...d, file: relative(cwd, f.path) || f.path, range: lines.rangeOf(d.offset, d.length) }));
   });

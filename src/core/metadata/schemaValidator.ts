@@ -39,7 +39,7 @@ export class SchemaError extends Error {}
 
 export class SchemaValidator {
   private readonly ajvs = new Map<Draft, Ajv>();
-  private readonly compiled = new Map<string, { source: string; validate: ValidateFunction }>();
+  private readonly compiled = new Map<string, { schema: AnySchema; validate: ValidateFunction }>();
 
   private ajv(draft: Draft): Ajv {
     let a = this.ajvs.get(draft);
@@ -47,17 +47,16 @@ export class SchemaValidator {
     return a;
   }
 
-  /** Compiles (once per key and content) and returns the validate function. */
+  /** Compiles once per key and schema object (a re-read schema file is a new object) and returns the validate function. */
   compile(key: string, schema: AnySchema): ValidateFunction {
-    const source = JSON.stringify(schema);
     const hit = this.compiled.get(key);
-    if (hit && hit.source === source) return hit.validate;
+    if (hit && hit.schema === schema) return hit.validate;
     const ajv = this.ajv(draftOf(schema));
     const id = typeof schema === 'object' && schema ? (schema.$id ?? (schema as { id?: string }).id) : undefined;
     if (typeof id === 'string') ajv.removeSchema(id);
     try {
       const validate = ajv.compile(schema);
-      this.compiled.set(key, { source, validate });
+      this.compiled.set(key, { schema, validate });
       return validate;
     } catch (e) {
       throw new SchemaError(`schema ${key} does not compile: ${e instanceof Error ? e.message : String(e)}`);

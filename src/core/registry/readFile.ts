@@ -1,5 +1,5 @@
 // Reads a metadata file, turning every way that can fail into a message a person understands.
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 
 /** Larger files are not validated: metadata this big is a mistake, and it would stall the editor. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -27,23 +27,40 @@ function tooLarge(size: number): ReadResult {
 }
 
 export async function readMetadataFile(path: string): Promise<ReadResult> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const st = await fs.stat(path);
+    // One open and one fstat: the size is checked before anything large is read.
+    handle = await fs.open(path, 'r');
+    const st = await handle.stat();
     if (st.isDirectory()) return { problem: describe({ code: 'EISDIR' }) };
     if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
-    return decode(await fs.readFile(path));
+    return decode(await handle.readFile());
   } catch (e) {
     return { problem: describe(e) };
+  } finally {
+    await handle?.close();
   }
 }
 
+/** The synchronous twin: for bulk reads of many small files it is several times faster than promises. */
 export function readMetadataFileSync(path: string): ReadResult {
+  let fd: number | undefined;
   try {
-    const st = statSync(path);
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
     if (st.isDirectory()) return { problem: describe({ code: 'EISDIR' }) };
     if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
-    return decode(readFileSync(path));
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return decode(buf.subarray(0, n));
   } catch (e) {
     return { problem: describe(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,11 +1,11 @@
 // The one index of a workspace's metadata: what the CLI, the language server, the tree views and the
 // leaderboard all read, so they never disagree about a file.
-import { existsSync, promises as fs } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { AnySchema } from 'ajv';
 import { builtinKindOf, BUILTIN_SCHEMAS } from '../metadata/builtinSchemas';
 import { compareDiagnostics, type Diagnostic } from '../metadata/diagnostics';
-import type { ParsedDocument } from '../metadata/parse';
+import { parseDocument, type ParsedDocument } from '../metadata/parse';
 import { identityOf, referencesOf, type Reference } from '../metadata/references';
 import { SchemaError, SchemaValidator } from '../metadata/schemaValidator';
 import type { Kind, MetadataByKind } from '../metadata/types';
@@ -19,7 +19,10 @@ export interface IndexedFile extends FileFacts {
   /** Path relative to the root, with forward slashes. */
   rel: string;
   text: string;
-  doc?: ParsedDocument;
+  /** The parsed value (undefined when the file could not be read). */
+  value: unknown;
+  /** The tolerant tree with offsets; parsed again on demand, so 10,000 files do not keep 10,000 trees. */
+  readonly doc: ParsedDocument | undefined;
   /** Syntax, schema, taxonomy and I/O problems of the file on its own. */
   local: Diagnostic[];
   /** Reference and lineage problems, which change when other files do. */
@@ -91,31 +94,30 @@ export class WorkspaceIndex implements Lookup {
   async scan(): Promise<void> {
     this.files.clear();
     this.referrers.clear();
-    const rels = await listJsonFiles(this.root);
-    const claimed = (await Promise.all(rels.map(async (rel) => ((await this.claim(rel)) ? rel : undefined)))).filter((r): r is string => !!r);
-    await Promise.all(claimed.map(async (rel) => {
+    // Synchronous reads: for thousands of small files they beat promise-based I/O several times over.
+    for (const rel of await listJsonFiles(this.root)) {
+      if (!this.claim(rel)) continue;
       const abs = join(this.root, rel);
-      const read = await readMetadataFile(abs);
+      const read = readMetadataFileSync(abs);
       this.store(abs, 'text' in read ? read.text : undefined, 'problem' in read ? read.problem : undefined);
-    }));
+    }
     this.recheckAll();
   }
 
   /** Whether a file is a registry file: by the rules, or by a `$schema` naming a built-in schema. */
-  private async claim(rel: string): Promise<boolean> {
+  private claim(rel: string): boolean {
     if (classify(this.config, rel)) return true;
+    let fd: number | undefined;
     try {
-      const handle = await fs.open(join(this.root, rel), 'r');
-      try {
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
-        const head = buffer.toString('utf8', 0, bytesRead);
-        const m = /"\$schema"\s*:\s*"([^"]*)"/.exec(head);
-        return !!m && !!builtinKindOf(m[1]) && builtinKindOf(m[1]) !== 'config';
-      } finally {
-        await handle.close();
-      }
+      fd = openSync(join(this.root, rel), 'r');
+      const head = Buffer.alloc(1024);
+      const n = readSync(fd, head, 0, 1024, 0);
+      const kind = builtinKindOf((safeHead(head.toString('utf8', 0, n)) as { $schema?: string } | undefined)?.$schema ?? '');
+      return kind !== undefined && kind !== 'config';
     } catch {
       return false;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -133,12 +135,12 @@ export class WorkspaceIndex implements Lookup {
   }
 
   /** A `$schema` in the file wins; then the registry's own schema; then the built-in one. */
-  private schemaFor(path: string, kind: Kind, text: string): SchemaChoice | Diagnostic {
+  private schemaFor(path: string, kind: Kind, text: string, ruleSchema: string | undefined): SchemaChoice | Diagnostic {
     const m = /"\$schema"\s*:\s*"([^"]*)"/.exec(text.slice(0, 4096));
     const ref = m?.[1];
     const builtin = ref ? builtinKindOf(ref) : undefined;
     if (builtin && builtin !== 'config') return { key: `builtin:${builtin}`, schema: BUILTIN_SCHEMAS[builtin] };
-    let file = classify(this.config, this.rel(path))?.schema;
+    let file = ruleSchema;
     if (ref && !/^[a-z]+:\/\//i.test(ref)) file = isAbsolute(ref) ? ref : resolve(dirname(path), ref);
     if (!file) return { key: `builtin:${kind}`, schema: BUILTIN_SCHEMAS[kind] };
     let schema = this.schemaFiles.get(file);
@@ -159,13 +161,18 @@ export class WorkspaceIndex implements Lookup {
 
   private store(path: string, text: string | undefined, problem?: string): IndexedFile | undefined {
     const rel = this.rel(path);
-    const kind = this.kindOf(path, safeHead(text ?? ''));
+    const rule = classify(this.config, rel);
+    const kind = rule?.kind ?? this.kindOf(path, safeHead(text ?? ''));
     if (!kind) return undefined;
-    const file: IndexedFile = { path, rel, kind, text: text ?? '', refs: [], local: [], cross: [] };
+    let tree: ParsedDocument | undefined;
+    const file: IndexedFile = {
+      path, rel, kind, text: text ?? '', value: undefined, refs: [], local: [], cross: [],
+      get doc() { return text === undefined ? undefined : (tree ??= parseDocument(text)); },
+    };
     if (text === undefined) {
       file.local = [{ severity: 'error', code: 'io', offset: 0, length: 0, pointer: '', message: problem ?? 'cannot read the file' }];
     } else {
-      const choice = this.schemaFor(path, kind, text);
+      const choice = this.schemaFor(path, kind, text, rule?.schema);
       let checked;
       try {
         checked = checkDocument(this.validator, text, kind, 'key' in choice ? choice : undefined, this.config.taxonomyExtra);
@@ -175,7 +182,7 @@ export class WorkspaceIndex implements Lookup {
         checked.diagnostics.unshift({ severity: 'error', code: 'schema/unavailable', offset: 0, length: 1, pointer: '', message: e.message });
       }
       if (!('key' in choice)) checked.diagnostics.unshift(choice);
-      file.doc = checked.doc;
+      file.value = checked.doc.value;
       file.local = checked.diagnostics;
       file.refs = referencesOf(kind, checked.doc.root);
       Object.assign(file, identityOf(kind, checked.doc.value));
@@ -303,10 +310,10 @@ export class WorkspaceIndex implements Lookup {
 
   private entries<K extends Kind>(kind: K): Entry<MetadataByKind[K]>[] {
     return this.filesOf(kind)
-      .filter((f) => f.doc?.value && typeof f.doc.value === 'object' && !Array.isArray(f.doc.value))
+      .filter((f) => f.value && typeof f.value === 'object' && !Array.isArray(f.value))
       .map((f) => {
         const all = [...f.local, ...f.cross];
-        return { path: f.path, kind, data: f.doc!.value as MetadataByKind[K], errors: count(all, 'error'), warnings: count(all, 'warning') };
+        return { path: f.path, kind, data: f.value as MetadataByKind[K], errors: count(all, 'error'), warnings: count(all, 'warning') };
       });
   }
 
