@@ -100,11 +100,11 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => sync.edited(e.document.uri));
   documents.onDidClose((e) => {
     ctx.json.forget(e.document.uri);
-    void ctx.ready.then(() => sync.closed(e.document.uri)).catch((err) => connection.console.error(String(err)));
+    void ctx.ready.then(() => sync.closed(e.document.uri));
   });
   connection.onDidChangeWatchedFiles(async (params) => {
     await ctx.ready;
-    await sync.watched(params.changes).catch((e) => connection.console.error(`modelops: ${(e as Error).stack ?? e}`));
+    await sync.watched(params.changes);
   });
 
   registerDiagnostics(ctx);

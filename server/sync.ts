@@ -20,6 +20,8 @@ export class Sync {
   private pendingReindex = false;
   private notifyTimer: NodeJS.Timeout | undefined;
   refreshSupported = false;
+  /** Disk events and re-indexing, one at a time; queries wait for them to finish. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -27,8 +29,20 @@ export class Sync {
     private readonly workspaces: Workspaces,
   ) {}
 
+  /** Runs a job after the ones before it; a failing job is logged and does not block the queue. */
+  enqueue(job: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(job).catch((e) => this.log(e));
+    return this.queue;
+  }
+
+  /** Resolves when queued disk events and re-indexing are done. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
   /** Writes an open document's current text into its index, if it changed since. */
   async flush(uri: string): Promise<void> {
+    await this.queue;
     const doc = this.documents.get(uri);
     const path = uriToPath(uri);
     if (!doc || !path) return;
@@ -43,6 +57,7 @@ export class Sync {
   }
 
   async flushAll(): Promise<void> {
+    await this.queue;
     for (const d of this.documents.all()) await this.flush(d.uri);
   }
 
@@ -53,13 +68,15 @@ export class Sync {
   }
 
   /** A closed document falls back to its text on disk. */
-  async closed(uri: string): Promise<void> {
+  closed(uri: string): Promise<void> {
     const path = uriToPath(uri);
-    if (!path) return;
+    if (!path) return Promise.resolve();
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.indexed.delete(path);
-    for (const index of await this.owners(path)) this.changed(await index.refresh(path), path);
+    return this.enqueue(async () => {
+      for (const index of await this.owners(path)) this.changed(await index.refresh(path), path);
+    });
   }
 
   isOpen(path: string): boolean {
@@ -67,14 +84,18 @@ export class Sync {
   }
 
   /** didChangeWatchedFiles: config files re-index their folders, other files are re-read. */
-  async watched(changes: FileEvent[]): Promise<void> {
+  watched(changes: FileEvent[]): Promise<void> {
+    return this.enqueue(() => this.applyWatched(changes));
+  }
+
+  private async applyWatched(changes: FileEvent[]): Promise<void> {
     const reload = new Set<string>();
     for (const c of changes) {
       const path = uriToPath(c.uri);
       if (!path) continue;
       for (const f of this.workspaces.foldersConfiguredBy(path)) reload.add(f.path);
     }
-    for (const folder of reload) await this.reindex(folder);
+    for (const folder of reload) await this.load(folder);
     for (const c of changes) {
       const path = uriToPath(c.uri);
       if (!path || this.isOpen(path) || [...reload].some((f) => this.workspaces.folderOf(path)?.path === f)) continue;
@@ -85,12 +106,19 @@ export class Sync {
   }
 
   /** Rebuilds a folder's index (its config or settings changed) and puts the open documents back. */
-  async reindex(folderPath: string): Promise<void> {
+  reindex(folderPath: string): Promise<void> {
+    return this.enqueue(() => this.load(folderPath));
+  }
+
+  private async load(folderPath: string): Promise<void> {
     const folder = await this.workspaces.load(folderPath);
     if (folder.problem) void this.connection.window.showWarningMessage(folder.problem);
     for (const d of this.documents.all()) {
       const path = uriToPath(d.uri);
-      if (path && this.workspaces.folderOf(path) === folder) folder.index.update(path, d.getText());
+      if (path && this.workspaces.folderOf(path) === folder) {
+        folder.index.update(path, d.getText());
+        this.indexed.set(path, d.version);
+      }
     }
     this.pendingReindex = true;
     this.schedule();

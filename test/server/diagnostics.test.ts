@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient, until, uri } from './lspClient';
 import { makeRegistry, type Registry } from './registryFixture';
 
@@ -20,7 +21,7 @@ function cliDiagnostics(root: string): Map<string, unknown[]> {
   return map;
 }
 
-const strip = (list: { range: unknown; severity?: number; code?: string | number; message: string }[]) =>
+const strip = (list: Diagnostic[]) =>
   list.map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message }));
 
 let reg: Registry;
@@ -62,7 +63,7 @@ test('renaming a dataset in the editor re-checks the models that reference it, a
   await client.diagnostics(dataset);
   await until(() => client.refreshes > before, 5000, 'a diagnostics refresh');
   const ws = await client.workspaceDiagnostics();
-  const messages = (ws.get(model) ?? []).map((d) => d.message);
+  const messages = (ws.get(model) ?? []).map((d) => String(d.message));
   assert.ok(messages.some((m) => m.includes('does not match the referenced file, which declares "iris-v2"')), messages.join('\n'));
   const changed = await until(() => client.notifications.find((n) => n.method === 'modelops/indexChanged' && (n.params as { uris: string[] }).uris.includes(uri(model))), 5000, 'indexChanged');
   assert.ok(changed);

@@ -37,7 +37,7 @@ export class LspClient {
     conn.onRequest('workspace/diagnostic/refresh', () => { client.refreshes++; return null; });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/showMessageRequest', () => null);
-    conn.onNotification((method, params) => client.notifications.push({ method, params }));
+    conn.onNotification((method, params) => { client.notifications.push({ method, params }); });
     conn.listen();
     await conn.sendRequest('initialize', {
       processId: process.pid,

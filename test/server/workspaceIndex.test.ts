@@ -1,0 +1,108 @@
+// The server's index follows files created, changed, renamed and deleted on disk, config changes
+// and settings, across several workspace folders.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient, until, uri } from './lspClient';
+import { makeRegistry, type Registry } from './registryFixture';
+
+let a: Registry;
+let b: Registry;
+let client: LspClient;
+const registry = () => client.request<any>('modelops/registry', {});
+const names = async (kind: 'datasets' | 'models') => (await registry())[kind].map((f: any) => f.name).sort();
+const problems = async (path: string) => ((await client.workspaceDiagnostics()).get(path) ?? []).map((d) => d.code);
+
+before(async () => {
+  a = makeRegistry();
+  b = makeRegistry();
+  b.write('datasets/only-in-b.dataset.json', JSON.stringify({ name: 'only-b', version: '1' }));
+  client = await LspClient.start({ folders: [a.root, b.root] });
+});
+after(async () => {
+  await client.stop();
+  a.dispose();
+  b.dispose();
+});
+
+test('multi-root: each folder has its own registry', async () => {
+  const r = await registry();
+  assert.equal(r.roots.length, 2);
+  assert.deepEqual(await names('datasets'), ['iris', 'iris', 'iris-clean', 'iris-clean', 'only-b']);
+  const only = (await client.request<any>('modelops/registry', { folderUri: uri(b.root) })).datasets.map((d: any) => d.name).sort();
+  assert.deepEqual(only, ['iris', 'iris-clean', 'only-b']);
+});
+
+test('a created file is indexed; a change is re-read; dependents are re-checked', async () => {
+  const p = a.write('datasets/wiki.dataset.json', JSON.stringify({ name: 'wiki', version: '1' }));
+  client.watched([{ path: p, type: 1 }]);
+  await until(async () => (await names('datasets')).includes('wiki'), 5000, 'wiki indexed');
+  const model = a.path('models/classifier.model.json');
+  writeFileSync(a.path('datasets/iris.dataset.json'), JSON.stringify({ name: 'iris', version: '9.9' }));
+  client.watched([{ path: a.path('datasets/iris.dataset.json'), type: 2 }]);
+  await until(async () => (await problems(model)).includes('reference/version-mismatch'), 5000, 'version mismatch');
+});
+
+test('a renamed file: the old path disappears, references to it break, the new one is indexed', async () => {
+  const from = a.path('datasets/iris-clean.dataset.json');
+  const to = a.path('datasets/iris-cleaner.dataset.json');
+  renameSync(from, to);
+  client.watched([{ path: from, type: 3 }, { path: to, type: 1 }]);
+  const model = a.path('models/classifier.model.json');
+  await until(async () => (await problems(model)).includes('reference/missing-file'), 5000, 'missing file');
+  const r = await registry();
+  assert.ok(r.datasets.some((d: any) => d.uri === uri(to)));
+  assert.ok(!r.datasets.some((d: any) => d.uri === uri(from)));
+});
+
+test('a deleted file leaves the index and the Problems panel', async () => {
+  const p = a.path('datasets/wiki.dataset.json');
+  writeFileSync(p, '{ "name": 1 }');
+  client.watched([{ path: p, type: 2 }]);
+  await until(async () => (await problems(p)).includes('schema/type'), 5000, 'wiki has a problem');
+  rmSync(p);
+  client.watched([{ path: p, type: 3 }]);
+  await until(async () => !(await client.workspaceDiagnostics()).has(p), 5000, 'wiki gone from diagnostics');
+  assert.ok(!(await names('datasets')).includes('wiki'));
+});
+
+test('a new modelops.config.json re-indexes the folder with its rules, without a restart', async () => {
+  b.write('catalog/x.json', JSON.stringify({ name: 'from-catalog', version: '1' }));
+  assert.ok(!(await names('datasets')).includes('from-catalog'));
+  const config = b.write('modelops.config.json', JSON.stringify({ registries: [{ kind: 'dataset', include: ['catalog/**/*.json'] }] }));
+  client.watched([{ path: config, type: 1 }]);
+  await until(async () => {
+    const only = (await client.request<any>('modelops/registry', { folderUri: uri(b.root) })).datasets.map((d: any) => d.name);
+    return only.length === 1 && only[0] === 'from-catalog';
+  }, 5000, 'the config rules to apply');
+  await until(() => client.notifications.some((n) => n.method === 'modelops/indexChanged' && (n.params as any).reindexed), 5000, 'the views to be told to reload');
+  // A config with a problem gets located diagnostics of its own.
+  writeFileSync(config, '{ "registries": [ { "kind": "datasett", "include": ["catalog/**/*.json"] } ] }');
+  client.watched([{ path: config, type: 2 }]);
+  await until(async () => (await problems(config)).includes('schema/enum'), 5000, 'config diagnostics');
+  rmSync(config);
+  client.watched([{ path: config, type: 3 }]);
+  await until(async () => (await names('datasets')).includes('only-b'), 5000, 'default rules again');
+});
+
+test('the registries setting applies when there is no config file', async () => {
+  client.settings = { registries: [{ kind: 'dataset', include: ['catalog/**/*.json'] }] };
+  void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await until(async () => {
+    const only = (await client.request<any>('modelops/registry', { folderUri: uri(b.root) })).datasets.map((d: any) => d.name);
+    return only.length === 1 && only[0] === 'from-catalog';
+  }, 5000, 'the settings rules to apply');
+  client.settings = {};
+  void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await until(async () => (await names('datasets')).includes('only-b'), 5000, 'default rules again');
+});
+
+test('a folder added to and removed from the workspace', async () => {
+  const c = makeRegistry();
+  c.write('datasets/c.dataset.json', JSON.stringify({ name: 'only-c' }));
+  void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uri(c.root), name: 'c' }], removed: [] } });
+  await until(async () => (await names('datasets')).includes('only-c'), 5000, 'folder c indexed');
+  void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(c.root), name: 'c' }] } });
+  await until(async () => !(await names('datasets')).includes('only-c'), 5000, 'folder c gone');
+  c.dispose();
+});
