@@ -1,15 +1,14 @@
 // `modelops import`: Hugging Face folders, lm-evaluation-harness results, model_scores files and the
 // hub → model and results metadata files.
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { schemaProblems } from '../../core/importers/checkImported';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { hubOptionsFromEnv, importFromHub } from '../../core/importers/hfHub';
 import { importHuggingFaceFolder } from '../../core/importers/huggingfaceFolder';
+import { importToFolder } from '../../core/importers/importToFolder';
 import { parseJsonText } from '../../core/importers/jsonText';
 import { importLmEvalResults } from '../../core/importers/lmEvalHarness';
 import { importModelScores } from '../../core/importers/modelScores';
 import { ImportError, type ImportBundle } from '../../core/importers/types';
-import { planImport, writeFiles } from '../../core/importers/writer';
 import type { ModelReference } from '../../core/metadata/types';
 import { parse, UsageError, type Command } from '../usage';
 
@@ -59,7 +58,11 @@ async function scoreFiles(args: string[]): Promise<string[]> {
   return files;
 }
 
-const show = (p: string) => relative(process.cwd(), p) || '.';
+/** A path as the user would type it: relative below the current folder, else absolute. */
+const show = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') || isAbsolute(r) ? p : r;
+};
 
 export const importCommand: Command = {
   summary: 'import Hugging Face models, lm-eval results and score files as metadata',
@@ -121,19 +124,17 @@ export const importCommand: Command = {
         throw new UsageError(`unknown source '${source}'`);
     }
 
-    for (const b of bundles) for (const w of b.warnings) console.error(`warning: ${w}`);
-    const plan = planImport(bundles, outDir, { modelFile });
-    const report = await writeFiles(plan.files, { overwrite: values.force, validate: schemaProblems });
-    const written = new Set(report.written);
-    const models = plan.files.filter((f) => f.kind === 'model' && written.has(f.path)).length;
+    const report = await importToFolder(bundles, outDir, { overwrite: values.force, modelFile });
+    for (const w of report.warnings) console.error(`warning: ${w}`);
     if (report.written.length <= 20) for (const p of report.written) console.log(`wrote ${show(p)}`);
     const existing = report.skipped.filter((s) => s.reason === 'exists');
     const invalid = report.skipped.filter((s) => s.reason === 'invalid');
     if (existing.length && existing.length <= 20) for (const s of existing) console.log(`kept ${show(s.path)} (exists; --force to overwrite)`);
     for (const s of invalid) console.error(`${show(s.path)}: not written, fails the schema:\n  ${s.problems!.join('\n  ')}`);
-    const parts = [`${report.written.length} file${report.written.length === 1 ? '' : 's'} written to ${show(outDir)} (${models} model, ${report.written.length - models} results)`];
+    const n = report.written.length;
+    const parts = [`${n} file${n === 1 ? '' : 's'} written to ${show(outDir)} (${report.modelsWritten} model, ${n - report.modelsWritten} results)`];
     if (existing.length) parts.push(`${existing.length} kept because they exist (--force to overwrite)`);
-    if (plan.duplicates.length) parts.push(`${plan.duplicates.length} duplicate results skipped`);
+    if (report.duplicates.length) parts.push(`${report.duplicates.length} duplicate results skipped`);
     if (invalid.length) parts.push(`${invalid.length} failed the schema check`);
     console.log(`import: ${parts.join('; ')}`);
     return invalid.length ? 1 : 0;

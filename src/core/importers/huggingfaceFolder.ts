@@ -64,7 +64,8 @@ export async function importHuggingFaceFolder(dir: string, options: HuggingFaceF
   const nameOrPath = typeof config._name_or_path === 'string' && HUB_ID.test(config._name_or_path) ? config._name_or_path : undefined;
   const indexName = Array.isArray(modelIndex) && typeof modelIndex[0]?.name === 'string' ? (modelIndex[0].name as string) : undefined;
   const hfId = cache.id ?? nameOrPath;
-  const modelName = options.name ?? indexName ?? hfId ?? basename(resolve(dir));
+  // The hub id first: score files and hub imports name models that way, so results join up.
+  const modelName = options.name ?? hfId ?? indexName ?? basename(resolve(dir));
 
   const model: ModelMetadata = { model_name: modelName };
   const fromConfig = fieldsFromConfig(config);

@@ -24,7 +24,7 @@ test('a Hugging Face folder: config.json, model card front matter and safetensor
   assert.equal(parameters, 8 * 4 + 16 * 4 + 2 * (4 + 4) + (48 + 12) + (16 + 4) + (64 + 16) + (64 + 4) + (4 + 4)); // wte, wpe, 2 ln, attn, proj, fc, mlp proj, ln_f
   const b = await importHuggingFaceFolder(dir);
   assert.deepEqual(b.model, {
-    model_name: 'tiny-gpt2',
+    model_name: 'modelops-tests/tiny-gpt2',
     model_architecture: 'GPT2LMHeadModel',
     model_type: 'gpt2',
     hyperparameters: { torch_dtype: 'float32', n_embd: 4, n_layer: 1, n_head: 2, n_positions: 16, n_ctx: 16, vocab_size: 8 },
@@ -41,7 +41,7 @@ test('a Hugging Face folder: config.json, model card front matter and safetensor
   assert.equal(b.results.length, 3);
   const [arc, hellaswag, wikitext] = b.results;
   assert.deepEqual(arc, {
-    model: { name: 'tiny-gpt2' },
+    model: { name: 'modelops-tests/tiny-gpt2' },
     dataset: { name: 'ai2_arc:ARC-Challenge' },
     metrics: { acc_norm: 21.84 },
     source: 'open-llm-leaderboard',
@@ -129,17 +129,17 @@ test('modelops import hf-folder: writes a valid model file and results that poin
   const r = await runCli(['import', 'hf-folder', dir, '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /import: 4 files written to .* \(1 model, 3 results\)/);
-  const modelFile = join(out, 'tiny-gpt2.model.json');
+  const modelFile = join(out, 'modelops-tests__tiny-gpt2.model.json');
   const model = JSON.parse(readFileSync(modelFile, 'utf8'));
   assert.equal(model.parameters, 348);
   assert.deepEqual(schemaProblems({ kind: 'model', path: modelFile, data: model }), []);
-  const resultFiles = readdirSync(join(out, 'tiny-gpt2')).sort();
+  const resultFiles = readdirSync(join(out, 'modelops-tests__tiny-gpt2')).sort();
   assert.deepEqual(resultFiles, ['ai2_arc_ARC-Challenge-25shot.results.json', 'hellaswag-10shot.results.json', 'wikitext_wikitext-103-raw-v1.results.json']);
   for (const f of resultFiles) {
-    const path = join(out, 'tiny-gpt2', f);
+    const path = join(out, 'modelops-tests__tiny-gpt2', f);
     const data = JSON.parse(readFileSync(path, 'utf8'));
     assert.deepEqual(schemaProblems({ kind: 'results', path, data }), [], f);
-    assert.equal(data.model.metadata_reference, '../tiny-gpt2.model.json');
+    assert.equal(data.model.metadata_reference, '../modelops-tests__tiny-gpt2.model.json');
     assert.equal(resolve(dirname(path), data.model.metadata_reference), modelFile);
   }
   // Again: nothing is overwritten without --force.
@@ -150,7 +150,7 @@ test('modelops import hf-folder: writes a valid model file and results that poin
   assert.equal(readFileSync(modelFile, 'utf8'), '{"model_name": "edited by hand"}\n');
   const forced = await runCli(['import', 'hf-folder', dir, '--out', out, '--force']);
   assert.equal(forced.code, 0, forced.stderr);
-  assert.equal(JSON.parse(readFileSync(modelFile, 'utf8')).model_name, 'tiny-gpt2');
+  assert.equal(JSON.parse(readFileSync(modelFile, 'utf8')).model_name, 'modelops-tests/tiny-gpt2');
   assert.deepEqual(readdirSync(out).filter((n) => n.endsWith('.tmp')), [], 'no temp files left behind');
   // Bad input: exit 2, a clear message, nothing written.
   writeFileSync(join(dir, 'config.json'), '{ "architectures": [ }');

@@ -85,6 +85,13 @@ test('modelops import lm-eval --model-ref: results point at the existing model f
   assert.equal(failed.code, 2);
   assert.match(failed.stderr, /bad\.json:\d+:\d+: not valid JSON/);
   assert.equal(existsSync(join(out, 'nothing')), false);
+  // A value the schema rejects (a negative sample count): that file is not written, exit 1.
+  const odd = join(out, 'odd.json');
+  writeFileSync(odd, JSON.stringify({ results: { a: { 'acc,none': 0.5 }, b: { 'acc,none': 0.7 } }, 'n-samples': { a: { original: 5, effective: -5 } }, model_name: 'm' }));
+  const half = await runCli(['import', 'lm-eval', odd, '--out', join(out, 'odd')]);
+  assert.equal(half.code, 1, half.stderr);
+  assert.match(half.stderr, /m\/a\.results\.json: not written, fails the schema:\n  \/samples_evaluated: must be >= 0/);
+  assert.deepEqual(readdirSync(join(out, 'odd', 'm')), ['b.results.json']);
   // Usage errors.
   const usage = await runCli(['import', 'lm-eval']);
   assert.equal(usage.code, 2);
