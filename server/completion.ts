@@ -59,7 +59,6 @@ function registryItems(f: OpenFile, offset: number): CompletionItem[] {
   if (!f.file) return [];
   const loc = getLocation(f.text, offset);
   if (loc.isAtPropertyKey) return [];
-  const root = f.file.doc?.root;
   const path = loc.path;
   if (f.file.kind === 'dataset' && path.length === 2 && path[0] === 'taxonomy' && typeof path[1] === 'number') {
     const extra = f.index.config.taxonomyExtra;
@@ -68,6 +67,7 @@ function registryItems(f: OpenFile, offset: number): CompletionItem[] {
   const spot = matchSpot(f.file.kind, path);
   if (!spot) return [];
   const sibling = (key: string): string | undefined => {
+    const root = f.file?.doc?.root;
     const n: Node | undefined = root ? findNodeAtLocation(root, [...spot.prefix, key]) : undefined;
     return n?.type === 'string' ? n.value : undefined;
   };

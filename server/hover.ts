@@ -16,7 +16,7 @@ function text(v: unknown): string | undefined {
 
 /** Name, version, size, license and known issues of a dataset or model file. */
 export function summary(target: IndexedFile): string {
-  const v = (target.doc?.value ?? {}) as Record<string, unknown>;
+  const v = (target.value ?? {}) as Record<string, unknown>;
   const lines = [`**${target.kind}** \`${escapeMarkdown(target.name ?? '(unnamed)')}\`${target.version ? ` version ${escapeMarkdown(target.version)}` : ''} — ${escapeMarkdown(target.rel)}`];
   const field = (label: string, value: unknown) => {
     const t = text(value);

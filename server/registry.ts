@@ -7,7 +7,7 @@ import { referrersOf, targetOf } from './targets';
 
 function describe(index: WorkspaceIndex, f: IndexedFile): RegistryFile {
   const all = index.diagnostics(f.path);
-  const value = f.doc?.value;
+  const value = f.value;
   return {
     uri: pathToUri(f.path), rel: f.rel, kind: f.kind, name: f.name, version: f.version,
     data: value && typeof value === 'object' && !Array.isArray(value) ? value : undefined,
