@@ -14,8 +14,8 @@ export interface LocatedRow {
   row: Row;
   /** 1-based data row (headers not counted). */
   index: number;
-  /** 1-based line in the file where the row starts. */
-  line: number;
+  /** 1-based line where the row starts; absent for CSV, where csvLineOf finds it on demand. */
+  line?: number;
 }
 
 /** A data file and how to read it. */

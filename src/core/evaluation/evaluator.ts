@@ -3,13 +3,13 @@
 // (and the benchmark) ever loads onnxruntime.
 import { stat } from 'node:fs/promises';
 import type * as Ort from 'onnxruntime-node';
-import { readRecords } from '../datasets/read';
+import { csvLineOf, readBatches } from '../datasets/read';
 import { DatasetError } from '../datasets/types';
 import { cancelled, EvaluationError } from './errors';
 import type { EvaluationJob, EvaluationResult } from './job';
 import { ClassificationTally, RegressionTally } from './metrics';
 import { checkSignature, type ValueInfo } from './signature';
-import { InputBuffer, numericCell, placeText, type CellPlace } from './tensors';
+import { CellError, cellMessage, InputBuffer, numericCell } from './tensors';
 import { decoder, type OutputTensor } from './decode';
 
 export type OrtModule = typeof Ort;
@@ -97,24 +97,27 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
 
     let checked = false;
     try {
-      for await (const rec of readRecords(job.dataset.data)) {
-        const place: CellPlace = { file, index: rec.index, line: rec.line };
-        if (!checked) { checkColumns(job, rec.row, file); checked = true; }
-        for (const b of buffers) b.set(n, rec.row, place);
-        const y = rec.row[job.labelColumn];
-        if (classTally) {
-          if (y === undefined || y === null || (typeof y === 'string' && y.trim() === '')) {
-            throw new EvaluationError('data', `${placeText(place)}, column '${job.labelColumn}': the label is missing`);
+      for await (const batch of readBatches(job.dataset.data)) {
+        for (const rec of batch) {
+          if (!checked) { checkColumns(job, rec.row, file); checked = true; }
+          for (const b of buffers) b.set(n, rec.row, rec);
+          const y = rec.row[job.labelColumn];
+          if (classTally) {
+            if (y === undefined || y === null || (typeof y === 'string' && y.trim() === '')) throw new CellError(rec, job.labelColumn, 'the label is missing');
+            truth[n] = typeof y === 'object' ? JSON.stringify(y) : String(y);
+          } else {
+            truth[n] = numericCell(y, job.labelColumn, rec);
           }
-          truth[n] = typeof y === 'object' ? JSON.stringify(y) : String(y);
-        } else {
-          truth[n] = numericCell(y, job.labelColumn, place);
+          n += 1;
+          if (n === capacity) await flush();
         }
-        n += 1;
-        if (n === capacity) await flush();
       }
     } catch (e) {
       if (e instanceof DatasetError) throw new EvaluationError('data', e.message);
+      if (e instanceof CellError) {
+        const line = e.place.line ?? (job.dataset.data.format === 'csv' ? await csvLineOf(file, e.place.index).catch(() => undefined) : undefined);
+        throw new EvaluationError('data', cellMessage(file, e, line));
+      }
       throw e;
     }
     await flush();

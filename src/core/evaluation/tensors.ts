@@ -2,7 +2,6 @@
 // number. The arrays are reused from batch to batch.
 import type { TensorDType } from '../metadata/types';
 import type { Cell } from '../datasets/types';
-import { EvaluationError } from './errors';
 import type { JobInput } from './job';
 
 export type TensorData = Float32Array | Float64Array | Int32Array | BigInt64Array;
@@ -16,18 +15,25 @@ function allocate(dtype: TensorDType, n: number): TensorData {
   }
 }
 
-/** Where a cell sits, for messages: "row 17 (line 18)". */
+/** Where a cell sits: the data row (1-based) and, when known, its line. */
 export interface CellPlace {
-  file: string;
   index: number;
-  line: number;
+  line?: number;
 }
 
-export function placeText(p: CellPlace): string {
-  return `${p.file}: row ${p.index} (line ${p.line})`;
+/** A cell that cannot feed the model; the evaluator turns it into a located EvaluationError. */
+export class CellError extends Error {
+  constructor(readonly place: CellPlace, readonly column: string, readonly detail: string) {
+    super(`row ${place.index}, column '${column}': ${detail}`);
+  }
 }
 
-/** A cell as a finite number, or a located EvaluationError. */
+/** "data.csv: row 17 (line 18), column 'x': 'abc' is not a number". */
+export function cellMessage(file: string, e: CellError, line?: number): string {
+  return `${file}: row ${e.place.index}${line !== undefined ? ` (line ${line})` : ''}, column '${e.column}': ${e.detail}`;
+}
+
+/** A cell as a finite number, or a CellError. */
 export function numericCell(v: Cell, column: string, place: CellPlace, integer = false): number {
   let x: number;
   if (typeof v === 'number') x = v;
@@ -35,9 +41,9 @@ export function numericCell(v: Cell, column: string, place: CellPlace, integer =
   else x = NaN;
   if (!Number.isFinite(x)) {
     const shown = v === undefined ? 'missing' : `'${typeof v === 'string' ? v : JSON.stringify(v)}' is not a number`;
-    throw new EvaluationError('data', `${placeText(place)}, column '${column}': ${shown}`);
+    throw new CellError(place, column, shown);
   }
-  if (integer && !Number.isInteger(x)) throw new EvaluationError('data', `${placeText(place)}, column '${column}': ${x} is not a whole number`);
+  if (integer && !Number.isInteger(x)) throw new CellError(place, column, `${x} is not a whole number`);
   return x;
 }
 
