@@ -1,6 +1,6 @@
 // A virtualised grid with real grid semantics: a sticky header row (sortable, aria-sort), a
 // filter row, and only the rows in view (plus a few) in the DOM. Every cell is set by textContent.
-import type { Column, SortKey } from '../../src/core/leaderboard/types';
+import { NUMERIC_KINDS, type Column, type SortKey } from '../../src/core/leaderboard/types';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 8;
@@ -160,7 +160,7 @@ export class VirtualGrid {
     const el = div('row data-row');
     el.setAttribute('role', 'row');
     const cells = this.columns.map((c, i) => {
-      const cell = div(c.kind === 'number' || c.kind === 'rank' ? 'cell num' : 'cell');
+      const cell = div(NUMERIC_KINDS.includes(c.kind) ? 'cell num' : 'cell');
       cell.setAttribute('role', 'gridcell');
       cell.setAttribute('aria-colindex', String(i + 1));
       return cell;
@@ -186,7 +186,7 @@ export class VirtualGrid {
 
   private renderHeader(sort: readonly SortKey[]): void {
     const cells = this.columns.map((c, i) => {
-      const cell = div(c.kind === 'number' || c.kind === 'rank' ? 'cell num' : 'cell');
+      const cell = div(NUMERIC_KINDS.includes(c.kind) ? 'cell num' : 'cell');
       cell.setAttribute('role', 'columnheader');
       cell.setAttribute('aria-colindex', String(i + 1));
       const k = sort.findIndex((s) => s.column === c.id);
@@ -223,7 +223,7 @@ export class VirtualGrid {
       input.type = 'text';
       input.className = 'column-filter';
       input.spellcheck = false;
-      input.placeholder = c.kind === 'rank' ? '<= 10' : c.kind === 'number' ? '> 0.9, a..b' : 'contains';
+      input.placeholder = c.kind === 'rank' ? '<= 10' : c.kind === 'number' ? '> 0.9, a..b' : c.kind === 'integer' ? '= 5' : 'contains';
       input.setAttribute('aria-label', `Filter ${c.label}`);
       input.dataset.column = c.id;
       input.addEventListener('input', () => this.handlers.filter(c.id, input.value));
@@ -260,7 +260,7 @@ function rowId(position: number): string {
 
 /** Fixed pixel widths, so the header, filter row and every recycled row line up exactly. */
 function widthOf(c: Column): number {
-  if (c.kind === 'rank') return 60;
+  if (c.kind === 'rank' || c.kind === 'integer') return 64;
   if (c.kind === 'number') return Math.max(92, c.label.length * 8 + 36);
   if (c.kind === 'date') return 116;
   if (c.id === 'model') return 240;

@@ -99,7 +99,7 @@ function refresh(): void {
     },
   });
   toolbar.showQuery(query, r.columns.map((c) => c.id));
-  const rank = r.rankColumn ? ` · ranked by ${r.rankColumn.label} (${r.rankAscending ? 'lowest' : 'highest'} best)` : '';
+  const rank = r.rankColumn ? ` · ranked by ${r.rankColumn.label} (${r.rankAscending ? 'lowest' : 'highest'} best)` : ' · each dataset ranked by its most common metric';
   toolbar.status.classList.remove('error');
   toolbar.status.textContent = `${r.order.length.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} rows${rank}`;
 }

@@ -5,6 +5,7 @@ import { datasetCommand } from './dataset';
 import { evalCommand } from './eval';
 import { importCommand } from './import';
 import { jobs } from './jobs';
+import { leaderboard } from './leaderboard';
 import { train } from './train';
 import { validate } from './validate';
 
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   eval: evalCommand,
   import: importCommand,
   jobs,
+  leaderboard,
   train,
   validate,
 };

@@ -1,8 +1,8 @@
 // Column filter expressions: `> 0.9`, `>= 0.5 & < 0.8`, `0.5..0.8`, `=exact`, `!=x`, `!text`, `text`.
-import type { ColumnKind } from './types';
+import { NUMERIC_KINDS, type ColumnKind } from './types';
 
-/** A compiled filter: tests a cell's value (number or string, undefined when empty) and its shown text. */
-export type CellTest = (value: number | string | undefined, shown: string) => boolean;
+/** A compiled filter: tests a cell's value (number or string, undefined when empty) and, lazily, its shown text. */
+export type CellTest = (value: number | string | undefined, shown: () => string) => boolean;
 
 export class FilterError extends Error {}
 
@@ -19,7 +19,7 @@ export function compileFilter(expression: string, kind: ColumnKind): CellTest | 
 }
 
 function compileOne(expr: string, kind: ColumnKind): CellTest {
-  const numeric = kind === 'number' || kind === 'rank';
+  const numeric = NUMERIC_KINDS.includes(kind);
   const range = RANGE.exec(expr);
   if (range && kind !== 'text' && (range[1] || range[2]) && (!numeric || isNumberOrEmpty(range[1]!) && isNumberOrEmpty(range[2]!))) {
     const lo = bound(range[1]!, numeric);
@@ -46,10 +46,10 @@ function compileOne(expr: string, kind: ColumnKind): CellTest {
   }
   if (expr.startsWith('!') && expr.length > 1) {
     const needle = expr.slice(1).toLowerCase();
-    return (_v, shown) => !shown.toLowerCase().includes(needle);
+    return (_v, shown) => !shown().toLowerCase().includes(needle);
   }
   const needle = expr.toLowerCase();
-  return (_v, shown) => shown.toLowerCase().includes(needle);
+  return (_v, shown) => shown().toLowerCase().includes(needle);
 }
 
 function isNumberOrEmpty(s: string): boolean {

@@ -1,6 +1,6 @@
 // A leaderboard table as GitHub markdown (markdown-table), numbers right-aligned, names escaped.
 import { markdownTable } from 'markdown-table';
-import type { LeaderboardData, Query, Table } from './types';
+import { NUMERIC_KINDS, type LeaderboardData, type Query, type Table } from './types';
 import { applyQuery, clampDigits, formatCell } from './query';
 
 /**
@@ -20,7 +20,7 @@ export function tableToMarkdown(table: Table, digits?: number): string {
   const d = clampDigits(digits);
   const header = table.columns.map((c) => escapeCell(c.label));
   const body = table.rows.map(({ row, rank }) => table.columns.map((c) => escapeCell(formatCell(row, c, rank ?? NaN, d))));
-  const align = table.columns.map((c) => (c.kind === 'number' || c.kind === 'rank' ? 'r' : 'l'));
+  const align = table.columns.map((c) => (NUMERIC_KINDS.includes(c.kind) ? 'r' : 'l'));
   return markdownTable([header, ...body], { align });
 }
 

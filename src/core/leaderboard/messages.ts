@@ -47,7 +47,7 @@ export function isQuery(v: unknown): v is Query {
   );
 }
 
-const KINDS: readonly ColumnKind[] = ['rank', 'text', 'date', 'number'];
+const KINDS: readonly ColumnKind[] = ['rank', 'text', 'date', 'number', 'integer'];
 
 function isColumn(v: unknown): v is Column {
   return isObject(v) && isString(v.id) && isString(v.label) && KINDS.includes(v.kind as ColumnKind) && optional(v.metric, isString);
@@ -58,6 +58,7 @@ function isRow(v: unknown): v is Row {
     isObject(v) && isString(v.id) && isString(v.dataset) && isString(v.model) && isString(v.version) &&
     isString(v.source) && isString(v.sourcePath) &&
     optional(v.datasetVersion, isString) && optional(v.split, isString) &&
+    (v.shots === undefined || (typeof v.shots === 'number' && Number.isInteger(v.shots))) &&
     optional(v.trainingDate, isString) && optional(v.modelPath, isString) &&
     isObject(v.metrics) && Object.values(v.metrics).every((x) => typeof x === 'number')
   );

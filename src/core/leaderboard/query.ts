@@ -16,7 +16,7 @@ export interface QueryResult {
   ranks: Float64Array;
   /** Rows of the chosen dataset before filters. */
   total: number;
-  /** The metric column Rank is computed from, and whether lower is better. */
+  /** The metric column Rank is computed from (absent: each dataset's most common metric), and whether lower is better. */
   rankColumn?: Column;
   rankAscending: boolean;
   /** Names in the query that match no column, bad filter expressions. Callers decide if fatal. */
@@ -39,6 +39,7 @@ export function cellValue(row: Row, column: Column, rank: number): number | stri
     case 'rank': return Number.isNaN(rank) ? undefined : rank;
     case 'dataset': return row.dataset;
     case 'split': return row.split;
+    case 'n_shot': return row.shots;
     case 'model': return row.model;
     case 'version': return row.version;
     case 'training_date': return row.trainingDate;
@@ -51,7 +52,7 @@ export function cellValue(row: Row, column: Column, rank: number): number | stri
 export function formatCell(row: Row, column: Column, rank: number, digits = DEFAULT_DIGITS): string {
   const v = cellValue(row, column, rank);
   if (v === undefined) return '';
-  if (typeof v === 'number') return column.kind === 'rank' ? String(v) : v.toFixed(digits);
+  if (typeof v === 'number') return column.kind === 'number' ? v.toFixed(digits) : String(v);
   return v;
 }
 
@@ -82,18 +83,20 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
     scope = Uint32Array.from(keep);
   } else scope = allIndices(n);
 
-  // 2. Ranks, before filters: a filtered view still shows each model's true place.
+  // 2. Ranks, before filters: a filtered view still shows each model's true place. With no metric
+  // named and per-dataset ranking, each dataset ranks by the metric most of its rows have.
   let rankColumn: Column | undefined;
   if (query.rankBy) {
     rankColumn = findColumn(data.columns, query.rankBy);
     if (!rankColumn || rankColumn.kind !== 'number') { problems.push(`rank metric '${query.rankBy}' is not a metric column`); rankColumn = undefined; }
   }
-  rankColumn ??= defaultRankColumn(data, scope);
   const direction = query.rankDirection ?? 'auto';
-  const rankAscending = direction === 'asc' || (direction === 'auto' && !!rankColumn?.metric && lowerIsBetter(rankColumn.metric));
   const perDataset = query.rankPerDataset ?? true;
-  const ranks = cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${rankAscending}\u0000${perDataset}`, () =>
-    computeRanks(data, scope, rankColumn, rankAscending, perDataset));
+  if (!rankColumn && !perDataset) rankColumn = defaultRankColumn(data, scope);
+  const ascendingFor = (c: Column) => direction === 'asc' || (direction === 'auto' && !!c.metric && lowerIsBetter(c.metric));
+  const rankAscending = rankColumn ? ascendingFor(rankColumn) : direction === 'asc';
+  const ranks = cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${direction}\u0000${perDataset}`, () =>
+    computeRanks(data, scope, rankColumn, ascendingFor, perDataset));
 
   // 3. Filters.
   const tests: { column: Column; test: CellTest }[] = [];
@@ -121,7 +124,7 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
       const row = data.rows[i]!;
       for (const { column, test } of tests) {
         const v = cellValue(row, column, ranks[i]!);
-        if (!test(v, v === undefined ? '' : typeof v === 'number' && column.kind === 'number' ? v.toFixed(digits) : String(v))) continue outer;
+        if (!test(v, () => (v === undefined ? '' : typeof v === 'number' && column.kind === 'number' ? v.toFixed(digits) : String(v)))) continue outer;
       }
       keep.push(i);
     }
@@ -181,21 +184,26 @@ export function clampDigits(d: number | undefined): number {
   return d === undefined || !Number.isFinite(d) ? DEFAULT_DIGITS : Math.max(0, Math.min(10, Math.trunc(d)));
 }
 
-/** Competition ranking (1, 2, 2, 4) within each dataset+split group, or over the whole scope. */
-function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascending: boolean, perDataset: boolean): Float64Array {
+/**
+ * Competition ranking (1, 2, 2, 4) within each dataset+split+shots group, or over the whole scope.
+ * Without a column, each group uses the metric most of its rows have (leftmost on ties).
+ */
+function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascendingFor: (c: Column) => boolean, perDataset: boolean): Float64Array {
   const ranks = new Float64Array(data.rows.length).fill(NaN);
-  if (!column?.metric) return ranks;
-  const metric = column.metric;
   const groups = new Map<string, number[]>();
   for (const i of scope) {
     const row = data.rows[i]!;
-    if (row.metrics[metric] === undefined) continue;
-    const g = perDataset ? `${row.dataset}\u0000${row.datasetVersion ?? ''}\u0000${row.split ?? ''}` : '';
+    const g = perDataset ? `${row.dataset}\u0000${row.datasetVersion ?? ''}\u0000${row.split ?? ''}\u0000${row.shots ?? ''}` : '';
     let list = groups.get(g);
     if (!list) groups.set(g, (list = []));
     list.push(i);
   }
-  for (const list of groups.values()) {
+  for (const members of groups.values()) {
+    const c = column ?? defaultRankColumn(data, members);
+    if (!c?.metric) continue;
+    const metric = c.metric;
+    const ascending = ascendingFor(c);
+    const list = members.filter((i) => data.rows[i]!.metrics[metric] !== undefined);
     const values = list.map((i) => data.rows[i]!.metrics[metric]!);
     const idx = list.map((_, k) => k).sort((a, b) => (ascending ? values[a]! - values[b]! : values[b]! - values[a]!));
     let rank = 0;
@@ -250,7 +258,7 @@ function cacheFor(data: LeaderboardData): DataCache {
 /** Numbers as they are; strings as their ordinal among the column's distinct values (case-insensitive). */
 function sortValuesOf(rows: readonly Row[], column: Column): Float64Array {
   const out = new Float64Array(rows.length).fill(NaN);
-  if (column.kind === 'number') {
+  if (column.kind === 'number' || column.kind === 'integer') {
     rows.forEach((r, i) => { const v = cellValue(r, column, NaN); if (typeof v === 'number') out[i] = v; });
     return out;
   }

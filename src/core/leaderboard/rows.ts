@@ -21,6 +21,7 @@ export const FIXED_COLUMNS: readonly Column[] = [
   { id: 'rank', label: 'Rank', kind: 'rank' },
   { id: 'dataset', label: 'Dataset', kind: 'text' },
   { id: 'split', label: 'Split', kind: 'text' },
+  { id: 'n_shot', label: 'Shots', kind: 'integer' },
   { id: 'model', label: 'Model', kind: 'text' },
   { id: 'version', label: 'Version', kind: 'text' },
   { id: 'training_date', label: 'Training Date', kind: 'date' },
@@ -87,9 +88,10 @@ export function buildRows(inputs: RowInputs): LeaderboardData {
     const version = str(m.version) ?? '';
     const datasetVersion = str(d.version);
     const split = str(e.data.split) || undefined;
+    const shots = typeof e.data.n_shot === 'number' && Number.isInteger(e.data.n_shot) ? e.data.n_shot : undefined;
     const metrics = numericMetrics(e.data.metrics);
     const at = str(e.data.evaluated_at) ?? '';
-    const k = key(model, version, dataset, datasetVersion, split);
+    const k = key(model, version, dataset, datasetVersion, split, shots === undefined ? '' : String(shots));
     const joined = modelsByKey.get(key(model, version));
     const source = str(e.data.source) ?? relative(inputs.root, e.path);
     const prior = results.get(k);
@@ -103,7 +105,7 @@ export function buildRows(inputs: RowInputs): LeaderboardData {
     results.set(k, {
       at,
       row: {
-        id: `r:${k}`, dataset, datasetVersion, split, model, version, trainingDate: joined?.date, metrics,
+        id: `r:${k}`, dataset, datasetVersion, split, shots, model, version, trainingDate: joined?.date, metrics,
         source, sourcePath: e.path, modelPath: joined?.path,
       },
     });
@@ -112,7 +114,7 @@ export function buildRows(inputs: RowInputs): LeaderboardData {
   // A results file for the model's test dataset (no split, or split "test") replaces the model's own numbers.
   const covered = new Set<string>();
   for (const { row } of results.values()) {
-    if (!row.split || row.split === 'test') covered.add(key(row.model, row.version, row.dataset, row.datasetVersion));
+    if ((!row.split || row.split === 'test') && row.shots === undefined) covered.add(key(row.model, row.version, row.dataset, row.datasetVersion));
   }
   const rows = [
     ...[...results.values()].map((r) => r.row),
@@ -121,15 +123,17 @@ export function buildRows(inputs: RowInputs): LeaderboardData {
   return { rows, columns: columnsFor(rows) };
 }
 
-/** Fixed columns (Split only when some row has one), the union of metrics in first-seen order, Source. */
+/** Fixed columns (Split and Shots only when some row has one), the union of metrics in first-seen order, Source. */
 export function columnsFor(rows: readonly Row[]): Column[] {
   const metrics = new Set<string>();
   let hasSplit = false;
+  let hasShots = false;
   for (const r of rows) {
     if (r.split) hasSplit = true;
+    if (r.shots !== undefined) hasShots = true;
     for (const m of Object.keys(r.metrics)) metrics.add(m);
   }
-  const fixed = FIXED_COLUMNS.filter((c) => c.id !== 'split' || hasSplit);
+  const fixed = FIXED_COLUMNS.filter((c) => (c.id !== 'split' || hasSplit) && (c.id !== 'n_shot' || hasShots));
   const taken = new Set([...fixed.map((c) => c.id), SOURCE_COLUMN.id]);
   const metricColumns: Column[] = [...metrics].map((m) => {
     let id = normalizeColumnId(m) || m;

@@ -8,6 +8,8 @@ export interface Row {
   dataset: string;
   datasetVersion?: string;
   split?: string;
+  /** Few-shot examples of the evaluation (lm-evaluation-harness `n_shot`). */
+  shots?: number;
   model: string;
   version: string;
   /** From the model file with the same name and version, when there is one. */
@@ -21,7 +23,11 @@ export interface Row {
   modelPath?: string;
 }
 
-export type ColumnKind = 'rank' | 'text' | 'date' | 'number';
+/** rank and integer show whole numbers; number shows `digits` decimals. */
+export type ColumnKind = 'rank' | 'text' | 'date' | 'number' | 'integer';
+
+/** Kinds whose cells are numbers: compared numerically, right-aligned. */
+export const NUMERIC_KINDS: readonly ColumnKind[] = ['rank', 'number', 'integer'];
 
 export interface Column {
   /** snake_case id used by queries, the CLI and living blocks: rank, dataset, model, f1_score, ... */
@@ -55,7 +61,7 @@ export interface Query {
   rankBy?: string;
   /** 'auto' knows lower-is-better metrics (loss, perplexity, *_error, mae, ...). */
   rankDirection?: 'auto' | 'asc' | 'desc';
-  /** Rank within each dataset (and split); default true. */
+  /** Rank within each dataset (and split and shot count); default true. */
   rankPerDataset?: boolean;
   /** Visible columns in order, by id; absent: all. */
   columns?: string[];

@@ -84,3 +84,34 @@ test('100,000 rows: a query returns every matching index exactly once', () => {
   assert.equal(new Set(r.order).size, 50_000);
   for (let k = 1; k < r.order.length; k++) assert.ok(many.rows[r.order[k - 1]!]!.metrics.acc! >= many.rows[r.order[k]!]!.metrics.acc!);
 });
+
+test('per-dataset ranking with no metric named: each dataset ranks by its most common metric, lower-better known', () => {
+  const mixed = buildRows({
+    models: [],
+    results: [
+      result('a.json', ['A', '1'], 'code', { loss: 1.2, perplexity: 3.3 }),
+      result('b.json', ['B', '1'], 'code', { loss: 0.9, perplexity: 2.5 }),
+      result('c.json', ['A', '1'], 'arc', { acc: 0.4 }),
+      result('d.json', ['B', '1'], 'arc', { acc: 0.6 }),
+    ],
+  });
+  const r = applyQuery(mixed, {});
+  assert.deepEqual(r.rows.map(({ row, rank }) => `${row.dataset} ${row.model} ${rank}`), ['arc B 1', 'arc A 2', 'code B 1', 'code A 2']);
+  assert.equal(runQuery(mixed, {}).rankColumn, undefined);
+  assert.equal(runQuery(mixed, { rankPerDataset: false }).rankColumn?.id, 'loss');
+});
+
+test('shot counts are part of a row\'s key and show in a Shots column', () => {
+  const shots = buildRows({
+    models: [],
+    results: [
+      result('a0.json', ['A', '1'], 'arc', { acc: 0.4 }, { n_shot: 0 }),
+      result('a25.json', ['A', '1'], 'arc', { acc: 0.5 }, { n_shot: 25 }),
+      result('b25.json', ['B', '1'], 'arc', { acc: 0.45 }, { n_shot: 25 }),
+    ],
+  });
+  assert.ok(shots.columns.some((c) => c.id === 'n_shot' && c.label === 'Shots'));
+  const t = applyQuery(shots, { columns: ['model', 'n_shot', 'rank'], sort: [{ column: 'n_shot', direction: 'desc' }, { column: 'rank', direction: 'asc' }] });
+  assert.deepEqual(t.rows.map(({ row, rank }) => `${row.model} ${row.shots} ${rank}`), ['A 25 1', 'B 25 2', 'A 0 1']);
+  assert.equal(applyQuery(shots, { filters: { shots: '>= 5' } }).rows.length, 2);
+});
