@@ -1,0 +1,56 @@
+// Starts the ModelOps language server (dist/server.js over IPC) and exposes its custom requests to
+// the rest of the extension: the registry snapshot and the index-changed events.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMANDS } from '../commands';
+import { indexChangedNotification, registryRequest, type IndexChangedParams, type RegistryParams, type RegistryResult } from '../core/protocol';
+import { SETTINGS_SECTION } from '../core/settings';
+
+/** The language the server's documents carry (see package.json contributes.languages). */
+export const LANGUAGE_ID = 'modelops-json';
+
+export class ModelOpsClient implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<IndexChangedParams>();
+  /** Fires when registry files changed on disk or in an editor, or a folder was re-indexed. */
+  readonly onIndexChanged = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  private constructor(readonly client: LanguageClient) {}
+
+  static async start(context: vscode.ExtensionContext): Promise<ModelOpsClient> {
+    const module = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }],
+      // Settings are pulled by the server (workspace/configuration); this only announces changes.
+      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
+      diagnosticPullOptions: { onChange: true, onSave: true },
+    };
+    const client = new LanguageClient('modelops', 'ModelOps Language Server', serverOptions, clientOptions);
+    const self = new ModelOpsClient(client);
+    self.disposables.push(
+      watcher,
+      client.onNotification(indexChangedNotification, (p) => self.changed.fire(p)),
+      vscode.commands.registerCommand(COMMANDS.restartServer.id, () => client.restart()),
+      vscode.commands.registerCommand(COMMANDS.showServerOutput.id, () => client.outputChannel.show(true)),
+    );
+    await client.start();
+    return self;
+  }
+
+  registry(params: RegistryParams = {}): Promise<RegistryResult> {
+    return this.client.sendRequest(registryRequest, params);
+  }
+
+  stop(): Promise<void> {
+    return this.client.stop();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

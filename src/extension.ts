@@ -1,0 +1,21 @@
+// The extension's entry point: builds each feature and tracks its disposables on one root.
+import * as vscode from 'vscode';
+import { assignLanguage } from './client/languageAssignment';
+import { ModelOpsClient } from './client/languageClient';
+
+let client: ModelOpsClient | undefined;
+
+export interface ModelOpsApi {
+  client: ModelOpsClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ModelOpsApi> {
+  client = await ModelOpsClient.start(context);
+  const root = vscode.Disposable.from(client, assignLanguage(client));
+  context.subscriptions.push(root);
+  return { client };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
