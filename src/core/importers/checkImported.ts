@@ -1,20 +1,21 @@
-// Checks imported objects against the built-in model/results schemas before they are written.
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import model from '../../../schemas/model.schema.json';
-import results from '../../../schemas/results.schema.json';
+// Checks imported objects with the registry's own document check (same parser, same validator,
+// same built-in schemas as `modelops validate` and the language server) before they are written.
+import { BUILTIN_SCHEMAS } from '../metadata/builtinSchemas';
+import { SchemaValidator } from '../metadata/schemaValidator';
+import { checkDocument } from '../metadata/validate';
 import type { PlannedFile } from './writer';
 
-let compiled: Record<PlannedFile['kind'], ValidateFunction> | undefined;
+let validator: SchemaValidator | undefined;
 
-/** Schema problems of a planned file, as "pointer: message" lines; [] when it conforms. */
+/** The text an imported file is written as. */
+export function fileText(file: PlannedFile): string {
+  return `${JSON.stringify(file.data, null, 2)}\n`;
+}
+
+/** Errors the registry would report for a planned file, as "pointer: message" lines; [] when none. */
 export function schemaProblems(file: PlannedFile): string[] {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    compiled = { model: ajv.compile(model), results: ajv.compile(results) };
-  }
-  const validate = compiled[file.kind];
-  if (validate(file.data)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`);
+  validator ??= new SchemaValidator();
+  const schema = BUILTIN_SCHEMAS[file.kind];
+  const { diagnostics } = checkDocument(validator, fileText(file), file.kind, { key: schema.$id, schema });
+  return diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.pointer || '/'}: ${d.message}`);
 }

@@ -145,7 +145,7 @@ export async function writeFiles(files: PlannedFile[], options: WriteOptions = {
         outcome[i] = { written: false, skipped: { path: f.path, reason: 'invalid', problems } };
         continue;
       }
-      const ok = await writeFileAtomic(f.path, `${JSON.stringify(f.data, null, 2)}\n`, options.overwrite ?? false, madeDirs);
+      const ok = await writeFileAtomic(f.path, `${JSON.stringify(f.data, null, 2)}\n`, options.overwrite ?? false, madeDirs); // same text as checkImported's fileText
       outcome[i] = ok ? { written: true } : { written: false, skipped: { path: f.path, reason: 'exists' } };
     }
   };

@@ -90,7 +90,7 @@ test('modelops import lm-eval --model-ref: results point at the existing model f
   writeFileSync(odd, JSON.stringify({ results: { a: { 'acc,none': 0.5 }, b: { 'acc,none': 0.7 } }, 'n-samples': { a: { original: 5, effective: -5 } }, model_name: 'm' }));
   const half = await runCli(['import', 'lm-eval', odd, '--out', join(out, 'odd')]);
   assert.equal(half.code, 1, half.stderr);
-  assert.match(half.stderr, /m\/a\.results\.json: not written, fails the schema:\n  \/samples_evaluated: must be >= 0/);
+  assert.match(half.stderr, /m\/a\.results\.json: not written, fails the schema:\n  \/samples_evaluated: .*>= 0/);
   assert.deepEqual(readdirSync(join(out, 'odd', 'm')), ['b.results.json']);
   // Usage errors.
   const usage = await runCli(['import', 'lm-eval']);
