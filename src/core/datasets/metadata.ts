@@ -124,13 +124,12 @@ export function deriveMetadata(o: DeriveOptions): DatasetMetadata {
     ...(o.parameters ? { parameters: o.parameters } : {}),
   };
   const version = o.version ?? p.version;
-  const format = o.data.format;
+  // `format` is carried over as the user wrote it: derived files keep the parent's format.
   return {
     ...(p.$schema ? { $schema: p.$schema } : {}),
     name: o.name,
     ...(version !== undefined ? { version } : {}),
     ...kept,
-    ...(p.format !== undefined ? { format } : {}),
     path: relativeRef(o.metadataFile, o.data.path),
     rows: o.rows,
     sha256: o.sha256,

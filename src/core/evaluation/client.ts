@@ -38,10 +38,13 @@ export function runInWorker(job: EvaluationJob, options: WorkerRunOptions = {}):
     let killTimer: NodeJS.Timeout | undefined;
     child.stderr?.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-4000); });
 
+    let exited = false;
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
+      // The worker exits by itself after its last message; make sure no process outlives the run.
+      if (!exited) setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 2000).unref();
       f();
     };
     const post = (m: ToWorker) => { if (child.connected) child.send(m); };
@@ -61,6 +64,7 @@ export function runInWorker(job: EvaluationJob, options: WorkerRunOptions = {}):
     });
     child.on('error', (e) => settle(() => reject(new EvaluationError('worker', `cannot start the evaluation worker ${w.path}: ${e.message}`))));
     child.on('exit', (code, sig) => {
+      exited = true;
       if (killTimer) clearTimeout(killTimer);
       settle(() => reject(signal?.aborted
         ? cancelled()

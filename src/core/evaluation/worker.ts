@@ -29,7 +29,8 @@ async function start(job: Parameters<typeof evaluate>[1]): Promise<void> {
     const kind = e instanceof EvaluationError ? e.kind : 'worker';
     await send({ type: 'error', kind, message: e instanceof Error ? e.message : String(e) });
   } finally {
-    process.disconnect?.();
+    // The last message is flushed (send waits for it); leave now rather than wait on native threads.
+    process.exit(0);
   }
 }
 
