@@ -11,12 +11,12 @@ export interface ModelCard {
   body: string;
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export function parseModelCard(text: string, file: string): ModelCard {
   const m = FRONT_MATTER.exec(text);
   if (!m) return { data: {}, body: text };
-  const doc = parseDocument(m[1], { prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(m[1] ?? '', { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = (e.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening '---'

@@ -50,6 +50,8 @@ before(async () => {
         return send(200, { ...flying, id: 'private-org/secret-model', modelId: 'private-org/secret-model', author: 'private-org', private: true });
       case '/api/models/gated-org/gated-model':
         return send(403, { error: 'Access to model gated-org/gated-model is restricted.' }, { 'x-error-code': 'GatedRepo' });
+      case '/api/models/kevin009/flyingllama-v2/revision/v1.0': return send(200, { ...flying, sha: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
+      case '/kevin009/flyingllama-v2/resolve/v1.0/config.json': return send(200, { ...JSON.parse(llamaConfig), hidden_size: 8 });
       case '/api/models/portal/html': return send(200, '<html>sign in to the wifi</html>', { 'content-type': 'text/html' });
       default: return notFound();
     }
@@ -99,6 +101,12 @@ test('the API wire format (camelCase, cardData with model-index) + config.json â
     ['gsm8k:main', 5, ['acc', 0]],
   ]);
   assert.ok(b.results.every((r) => r.source === 'open-llm-leaderboard' && r.model.name === 'kevin009/flyingllama-v2'));
+});
+
+test('--revision: the revision route of the API and config.json at that revision', async () => {
+  const b = await importFromHub('kevin009/flyingllama-v2', { endpoint, revision: 'v1.0' });
+  assert.equal(b.model!['x-hf_revision'], 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+  assert.equal(b.model!.hyperparameters!.hidden_size, 8);
 });
 
 test('HF_TOKEN goes in the Authorization header, and only there; 401/403/404 and non-JSON are clear errors', async () => {

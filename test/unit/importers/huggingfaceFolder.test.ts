@@ -161,3 +161,16 @@ test('modelops import hf-folder: writes a valid model file and results that poin
   assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(existsSync(out2), false);
 });
+
+test('model cards: front matter edge cases', async () => {
+  const { parseModelCard, fieldsFromCardData } = await import('../../../src/core/importers/modelCard');
+  assert.deepEqual(parseModelCard('---\n---\n# empty', 'R.md'), { data: {}, body: '# empty' });
+  assert.deepEqual(parseModelCard('# no front matter\n---\n', 'R.md').data, {});
+  assert.deepEqual(parseModelCard('\uFEFF---\r\nlicense: other\r\nlicense_name: llama3\r\n---\r\nbody', 'R.md'), { data: { license: 'other', license_name: 'llama3' }, body: 'body' });
+  assert.throws(() => parseModelCard('---\n- a\n- b\n---\n', 'R.md'), /R\.md: the model card's front matter is not a YAML mapping/);
+  const warnings: string[] = [];
+  assert.deepEqual(fieldsFromCardData({ license: 'other', license_name: 'llama3', base_model: ['a/b', 'c/d'], language: 'fr' }, warnings), {
+    model_license: 'llama3', base_model: 'a/b', tags: ['language:fr'],
+  });
+  assert.deepEqual(warnings, ['the card lists 2 base models; base_model is the first (a/b)']);
+});
