@@ -33,7 +33,7 @@ function nameMatches(field: string, name: string): boolean {
 }
 
 function globToRegExp(p: string): RegExp {
-  return new RegExp('^' + p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  return new RegExp('^' + p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
 }
 
 /** Checks a presented key against the known_hosts file. */

@@ -15,7 +15,7 @@ function patternMatches(patterns: string[], alias: string): boolean {
   let matched = false;
   for (const p of patterns) {
     const neg = p.startsWith('!');
-    const re = new RegExp('^' + (neg ? p.slice(1) : p).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+    const re = new RegExp('^' + (neg ? p.slice(1) : p).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
     if (re.test(alias)) {
       if (neg) return false;
       matched = true;
