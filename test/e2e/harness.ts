@@ -266,17 +266,23 @@ export class E2ESession {
     return parseProblemRows(labels);
   }
 
-  /** Waits until the Problems panel shows a problem matching `pred`; returns it. */
-  async waitForProblem(what: string, pred: (p: Problem) => boolean, timeoutMs = UI_TIMEOUT): Promise<Problem> {
+  /** Waits until the Problems panel's rows satisfy `pred`; returns them. */
+  async waitForProblems(what: string, pred: (all: Problem[]) => boolean, timeoutMs = UI_TIMEOUT): Promise<Problem[]> {
     let seen: Problem[] = [];
     try {
       return await poll(what, async () => {
         seen = await this.problems();
-        return seen.find(pred);
+        return pred(seen) ? seen : undefined;
       }, timeoutMs, 500);
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nProblems panel showed:\n${seen.map((p) => `  ${p.text}`).join('\n') || '  (nothing)'}`);
+      throw new Error(`${(e as Error).message}\nProblems panel showed:\n${seen.map((p) => `  ${p.file}: ${p.text}`).join('\n') || '  (nothing)'}`);
     }
+  }
+
+  /** Waits until the Problems panel shows a problem matching `pred`; returns it. */
+  async waitForProblem(what: string, pred: (p: Problem) => boolean, timeoutMs = UI_TIMEOUT): Promise<Problem> {
+    const all = await this.waitForProblems(what, (ps) => ps.some(pred), timeoutMs);
+    return all.find(pred)!;
   }
 
   /** Moves the cursor of the active editor to a 1-based line and column (Go to Line). */
@@ -298,25 +304,53 @@ export class E2ESession {
     const menu = this.page.locator('.action-widget');
     await poll(`quick fix "${title}"`, async () => {
       if (!(await menu.isVisible())) await this.page.keyboard.press('Control+.');
-      const item = menu.locator('.monaco-list-row', { hasText: title }).first();
+      const item = menu.locator('.monaco-list-row.action', { hasText: title }).first();
       try {
         await item.waitFor({ state: 'visible', timeout: 2000 });
       } catch {
         await this.page.keyboard.press('Escape');
         return undefined;
       }
-      await item.click();
-      return true;
+      // The menu takes keys, not clicks (a pointer block covers it): walk the focus to the item.
+      const rows = await menu.locator('.monaco-list-row').count();
+      for (let i = 0; i <= rows; i++) {
+        const focused = await menu.locator('.monaco-list-row.focused').innerText({ timeout: 1000 }).catch(() => '');
+        if (typeof title === 'string' ? focused.includes(title) : title.test(focused)) {
+          await this.page.keyboard.press('Enter');
+          return true;
+        }
+        await this.page.keyboard.press('ArrowDown');
+      }
+      await this.page.keyboard.press('Escape');
+      return undefined;
     });
     await menu.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   }
 
-  /** Triggers completion (Ctrl+Space) at the cursor; returns the suggested labels. */
-  async completionLabels(): Promise<string[]> {
+  /**
+   * Triggers completion (Ctrl+Space) at the cursor and returns every suggested label, walking
+   * the (virtualised) list with the arrow keys. With `screenshot`, saves one while it is open.
+   */
+  async completionLabels(screenshot?: string): Promise<string[]> {
     const widget = this.page.locator('.editor-widget.suggest-widget');
     await this.page.keyboard.press('Control+Space');
-    await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
-    const labels = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
+    const focused = widget.locator('.monaco-list-row.focused');
+    await focused.waitFor({ state: 'visible' });
+    // Rows arrive as the providers answer: wait until two reads agree.
+    let before = '';
+    await poll('the completion list to settle', async () => {
+      const now = `${await focused.getAttribute('aria-setsize')}|${(await widget.locator('.monaco-list-row .label-name').allInnerTexts()).join(',')}`;
+      const same = now === before;
+      before = now;
+      return same ? true : undefined;
+    }, 10_000, 300);
+    if (screenshot) await this.screenshot(screenshot);
+    const total = Number(await focused.getAttribute('aria-setsize'));
+    const labels: string[] = [];
+    for (let i = 0; i < total; i++) {
+      labels.push(await focused.locator('.label-name').innerText());
+      await this.page.keyboard.press('ArrowDown');
+    }
     await this.page.keyboard.press('Escape');
     return labels;
   }
