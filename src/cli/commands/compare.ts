@@ -2,7 +2,8 @@
 import { markdownTable } from 'markdown-table';
 import { compareModelFiles } from '../../core/evaluation/run';
 import { parse, UsageError, type Command } from '../usage';
-import { cancelOnInterrupt, positiveInt, progressPrinter } from './evalShared';
+import { modelLabel } from '../../core/evaluation/compare';
+import { cancelOnInterrupt, positiveInt, printWarnings, progressPrinter } from './evalShared';
 
 const usage = `usage: modelops compare MODEL_FILE... --dataset D [--metric M] [--batch-size N] [--no-write] [--format text|json]
 
@@ -38,6 +39,7 @@ export const compareCommand: Command = {
         dataset: values.dataset, metric: values.metric, batchSize, noWrite: values['no-write'], signal,
         onProgress: progressPrinter(),
       });
+      for (const e of evaluated) printWarnings(e.result.warnings, modelLabel(e.result));
       if (comparison.ranking.every((r) => r.value === null)) {
         const known = [...new Set(comparison.results.flatMap((r) => Object.keys(r.metrics)))];
         throw new UsageError(`no model has the metric '${comparison.metric}'; metrics: ${known.join(', ')}`);

@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { evaluateModelFile, type EvaluatedModel } from '../../core/evaluation/run';
 import { parse, UsageError, type Command } from '../usage';
-import { cancelOnInterrupt, positiveInt, progressPrinter } from './evalShared';
+import { cancelOnInterrupt, positiveInt, printWarnings, progressPrinter } from './evalShared';
 
 const usage = `usage: modelops eval MODEL_FILE [--dataset D] [--split S] [--batch-size N] [--output FILE] [--no-write] [--format text|json]
 
@@ -59,6 +59,7 @@ export const evalCommand: Command = {
         dataset: values.dataset, split: values.split, batchSize, output: values.output, noWrite: values['no-write'],
         signal, onProgress: progressPrinter(),
       });
+      printWarnings(e.result.warnings);
       if (values.format === 'json') console.log(JSON.stringify({ ...e.result, results_file: e.resultsFile ?? null }, null, 2));
       else console.log(describeEvaluation(e));
       return 0;

@@ -1,5 +1,5 @@
 // Pieces the eval and compare commands share: Ctrl-C as cancel, a progress line, number options.
-import type { Progress } from '../../core/evaluation/evaluator';
+import type { Progress } from '../../core/evaluation/job';
 import { UsageError } from '../usage';
 
 /** An AbortSignal that fires on the first Ctrl-C (a second one kills as usual). */
@@ -18,9 +18,8 @@ export function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void 
 export function progressPrinter(prefix = ''): ((p: Progress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
   return (p) => {
-    const pct = p.total ? ` (${Math.min(100, Math.round((100 * p.rows) / p.total))}%)` : '';
-    process.stderr.write(`\r${prefix}${p.rows.toLocaleString('en')} rows${pct}\x1b[K`);
-    if (p.total !== undefined && p.rows >= p.total) process.stderr.write('\r\x1b[K');
+    process.stderr.write(`\r${prefix}${p.rows.toLocaleString('en')} rows (${Math.round(100 * p.fraction)}%)\x1b[K`);
+    if (p.fraction >= 1) process.stderr.write('\r\x1b[K');
   };
 }
 
@@ -34,4 +33,9 @@ export function wholeNumber(flag: string, v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number ≥ 0, got '${v}'`);
   return n;
+}
+
+/** Warnings from a run, on stderr so they do not mix with the printed results. */
+export function printWarnings(warnings: readonly string[] | undefined, model?: string): void {
+  for (const w of warnings ?? []) process.stderr.write(`warning${model ? ` (${model})` : ''}: ${w}\n`);
 }

@@ -5,15 +5,21 @@ import { parse } from 'csv-parse';
 import type { DataSource, LocatedRow, Row } from './types';
 import { DatasetError } from './types';
 
+export interface ReadOptions {
+  /** Bytes of the file read so far, reported before each batch (for progress). */
+  onBytes?: (bytesRead: number) => void;
+}
+
 /**
  * The rows of `source` in file order, a few thousand at a time: one await per batch rather than
  * per row keeps the reading cost close to the parser's own.
  */
-export async function* readBatches(source: DataSource): AsyncGenerator<LocatedRow[]> {
+export async function* readBatches(source: DataSource, options: ReadOptions = {}): AsyncGenerator<LocatedRow[]> {
+  const onBytes = options.onBytes ?? (() => undefined);
   try {
-    if (source.format === 'csv') yield* readCsv(source.path);
-    else if (source.format === 'jsonl') yield* readJsonl(source.path);
-    else yield* readJsonArray(source.path);
+    if (source.format === 'csv') yield* readCsv(source.path, onBytes);
+    else if (source.format === 'jsonl') yield* readJsonl(source.path, onBytes);
+    else yield* readJsonArray(source.path, onBytes);
   } catch (e) {
     throw asDatasetError(e, source.path);
   }
@@ -55,7 +61,7 @@ const BATCH = 2048;
  * numbers are not tracked here (csv-parse's `info` costs more than the parse): csvLineOf finds
  * one when an error message needs it.
  */
-async function* readCsv(path: string): AsyncGenerator<LocatedRow[]> {
+async function* readCsv(path: string, onBytes: (n: number) => void): AsyncGenerator<LocatedRow[]> {
   const input = createReadStream(path);
   const parser = input.pipe(parse(CSV_OPTIONS));
   let pending: string[][] = [];
@@ -94,7 +100,7 @@ async function* readCsv(path: string): AsyncGenerator<LocatedRow[]> {
         out.push({ row, index });
       }
       if (parser.isPaused()) parser.resume();
-      if (out.length) yield out;
+      if (out.length) { onBytes(input.bytesRead); yield out; }
     }
   } finally {
     input.destroy();
@@ -118,10 +124,12 @@ export async function csvLineOf(path: string, index: number): Promise<number | u
   return undefined;
 }
 
-async function* lines(path: string): AsyncGenerator<string[]> {
+async function* lines(path: string, onBytes: (n: number) => void): AsyncGenerator<string[]> {
   let rest = '';
   let first = true;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+  const input = createReadStream(path, { encoding: 'utf8' });
+  for await (const chunk of input as AsyncIterable<string>) {
+    onBytes(input.bytesRead);
     let text = rest + chunk;
     if (first) { text = text.replace(/^\uFEFF/, ''); first = false; }
     const parts = text.split('\n');
@@ -131,10 +139,10 @@ async function* lines(path: string): AsyncGenerator<string[]> {
   if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
 }
 
-async function* readJsonl(path: string): AsyncGenerator<LocatedRow[]> {
+async function* readJsonl(path: string, onBytes: (n: number) => void): AsyncGenerator<LocatedRow[]> {
   let line = 0;
   let index = 0;
-  for await (const texts of lines(path)) {
+  for await (const texts of lines(path, onBytes)) {
     const out: LocatedRow[] = [];
     for (const text of texts) {
       line += 1;
@@ -161,7 +169,7 @@ function isObject(v: unknown): v is Row {
  * A JSON array of objects, read element by element: a small scanner finds where each top-level
  * element ends (tracking strings and nesting), and only that element is handed to JSON.parse.
  */
-async function* readJsonArray(path: string): AsyncGenerator<LocatedRow[]> {
+async function* readJsonArray(path: string, onBytes: (n: number) => void): AsyncGenerator<LocatedRow[]> {
   let state: 'before' | 'between' | 'element' | 'after' = 'before';
   let depth = 0; // brackets open inside the current element
   let inString = false;
@@ -181,7 +189,9 @@ async function* readJsonArray(path: string): AsyncGenerator<LocatedRow[]> {
     element = '';
     return { row: value as Row, index, line: elementLine };
   };
-  for await (let chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+  const input = createReadStream(path, { encoding: 'utf8' });
+  for await (let chunk of input as AsyncIterable<string>) {
+    onBytes(input.bytesRead);
     if (first) { chunk = chunk.replace(/^\uFEFF/, ''); first = false; }
     const out: LocatedRow[] = [];
     let start = state === 'element' ? 0 : -1; // where the current element's text begins in this chunk

@@ -5,9 +5,8 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cancelled, EvaluationError } from './errors';
-import type { EvaluationJob, EvaluationResult } from './job';
+import type { EvaluationJob, EvaluationResult, Progress } from './job';
 import { isFromWorker, type ToWorker } from './protocol';
-import type { Progress } from './evaluator';
 
 export interface WorkerRunOptions {
   signal?: AbortSignal;
@@ -58,7 +57,7 @@ export function runInWorker(job: EvaluationJob, options: WorkerRunOptions = {}):
     child.on('message', (m: unknown) => {
       if (!isFromWorker(m)) return;
       if (m.type === 'ready') post({ type: 'start', job });
-      else if (m.type === 'progress') onProgress?.({ rows: m.rows, ...(m.total !== undefined ? { total: m.total } : {}) });
+      else if (m.type === 'progress') onProgress?.(m.progress);
       else if (m.type === 'result') settle(() => (signal?.aborted ? reject(cancelled()) : resolve(m.result)));
       else settle(() => reject(signal?.aborted ? cancelled() : new EvaluationError(m.kind, m.message)));
     });

@@ -6,7 +6,7 @@ import type * as Ort from 'onnxruntime-node';
 import { csvLineOf, readBatches } from '../datasets/read';
 import { DatasetError } from '../datasets/types';
 import { cancelled, EvaluationError } from './errors';
-import type { EvaluationJob, EvaluationResult } from './job';
+import type { EvaluationJob, EvaluationResult, Progress } from './job';
 import { ClassificationTally, RegressionTally } from './metrics';
 import { checkSignature, type ValueInfo } from './signature';
 import { CellError, cellMessage, InputBuffer, numericCell } from './tensors';
@@ -14,11 +14,7 @@ import { decoder, type OutputTensor } from './decode';
 
 export type OrtModule = typeof Ort;
 
-export interface Progress {
-  rows: number;
-  /** From the dataset metadata, when it says. */
-  total?: number;
-}
+export type { Progress };
 
 export interface EvaluateOptions {
   signal?: AbortSignal;
@@ -66,6 +62,14 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
     let n = 0; // rows in the current batch
     let done = 0;
     let lastReport = 0;
+    const size = (await stat(file).catch(() => undefined))?.size;
+    let bytes = 0;
+    const total = job.dataset.rows;
+    const progress = (): Progress => ({
+      rows: done,
+      ...(total !== undefined ? { total } : {}),
+      fraction: Math.min(1, total ? done / total : size ? bytes / size : 0),
+    });
 
     const flush = async () => {
       if (n === 0) return;
@@ -92,12 +96,12 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
       n = 0;
       if (signal?.aborted) throw cancelled();
       const now = performance.now();
-      if (onProgress && now - lastReport >= interval) { lastReport = now; onProgress({ rows: done, total: job.dataset.rows }); }
+      if (onProgress && now - lastReport >= interval) { lastReport = now; onProgress(progress()); }
     };
 
     let checked = false;
     try {
-      for await (const batch of readBatches(job.dataset.data)) {
+      for await (const batch of readBatches(job.dataset.data, { onBytes: (b) => { bytes = b; } })) {
         for (const rec of batch) {
           if (!checked) { checkColumns(job, rec.row, file); checked = true; }
           for (const b of buffers) b.set(n, rec.row, rec);
@@ -122,7 +126,8 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
     }
     await flush();
     if (done === 0) throw new EvaluationError('data', `${file}: the dataset has no rows to evaluate`);
-    onProgress?.({ rows: done, total: job.dataset.rows });
+    bytes = size ?? bytes;
+    onProgress?.({ ...progress(), fraction: 1 });
 
     const base = {
       model: { name: job.model.name, ...(job.model.version !== undefined ? { version: job.model.version } : {}) },
@@ -135,7 +140,13 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
     };
     if (classTally) {
       const r = classTally.report();
-      return { ...base, metrics: { ...r.metrics }, details: { per_class: r.per_class, confusion_matrix: r.confusion_matrix } };
+      const warnings = labelWarnings(job, r.per_class);
+      return {
+        ...base,
+        metrics: { ...r.metrics },
+        details: { per_class: r.per_class, confusion_matrix: r.confusion_matrix },
+        ...(warnings.length ? { warnings } : {}),
+      };
     }
     return { ...base, metrics: { ...regTally!.report().metrics } };
   } finally {
@@ -152,4 +163,18 @@ function checkColumns(job: EvaluationJob, row: Record<string, unknown>, file: st
   }
   const missing = job.inputs.flatMap((x) => x.columns.filter((c) => !(c in row)).map((c) => `'${c}' (input '${x.name}')`));
   if (missing.length) throw new EvaluationError('data', `${file}: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; columns: ${list}`);
+}
+
+/**
+ * Truth labels the model can never output usually mean the labels are spelled differently in
+ * the data (e.g. 0/1/2 against evaluation.labels setosa/versicolor/virginica): say so.
+ */
+function labelWarnings(job: EvaluationJob, perClass: Record<string, { support: number }>): string[] {
+  const outputs = job.labels;
+  const unknown = Object.entries(perClass).filter(([l, m]) => m.support > 0 && (outputs ? !outputs.includes(l) : !/^\d+$/.test(l))).map(([l]) => l);
+  if (!unknown.length) return [];
+  const shown = unknown.slice(0, 10).map((l) => `'${l}'`).join(', ') + (unknown.length > 10 ? `, … (${unknown.length} in all)` : '');
+  return [outputs
+    ? `labels in '${job.labelColumn}' that the model never outputs: ${shown}; evaluation.labels: ${outputs.join(', ')}`
+    : `labels in '${job.labelColumn}' are not class indices (${shown}) and evaluation.labels is not set, so predictions are class numbers that never match`];
 }

@@ -40,10 +40,21 @@ export interface EvaluationResult {
   evaluated_at: string;
   task: EvaluationTask;
   split?: string;
+  /** Things a person should look at; not written to the results file. */
+  warnings?: string[];
   details?: {
     per_class?: Record<string, { precision: number; recall: number; f1: number; support: number }>;
     confusion_matrix?: { labels: string[]; matrix: number[][] };
   };
+}
+
+/** How far an evaluation has got. */
+export interface Progress {
+  rows: number;
+  /** From the dataset metadata, when it says. */
+  total?: number;
+  /** 0..1: rows/total when the total is known, else the share of the file read. */
+  fraction: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 256;

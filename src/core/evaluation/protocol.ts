@@ -1,7 +1,7 @@
 // Messages between the extension/CLI and the evaluation worker process, typed once for both
 // sides, with runtime guards because IPC delivers untyped values.
 import type { EvaluationErrorKind } from './errors';
-import type { EvaluationJob, EvaluationResult } from './job';
+import type { EvaluationJob, EvaluationResult, Progress } from './job';
 
 export type ToWorker =
   | { type: 'start'; job: EvaluationJob }
@@ -9,7 +9,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'progress'; rows: number; total?: number }
+  | { type: 'progress'; progress: Progress }
   | { type: 'result'; result: EvaluationResult }
   | { type: 'error'; kind: EvaluationErrorKind; message: string };
 
@@ -24,7 +24,7 @@ export function isFromWorker(m: unknown): m is FromWorker {
   if (!isRecord(m)) return false;
   switch (m.type) {
     case 'ready': return true;
-    case 'progress': return typeof m.rows === 'number';
+    case 'progress': return isRecord(m.progress) && typeof m.progress.rows === 'number' && typeof m.progress.fraction === 'number';
     case 'result': return isRecord(m.result);
     case 'error': return typeof m.kind === 'string' && typeof m.message === 'string';
     default: return false;

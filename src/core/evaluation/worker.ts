@@ -21,7 +21,7 @@ async function start(job: Parameters<typeof evaluate>[1]): Promise<void> {
     const ort = (await import('onnxruntime-node')) as unknown as OrtModule;
     const result = await evaluate(ort.InferenceSession ? ort : ((ort as unknown as { default: OrtModule }).default), job, {
       signal: controller.signal,
-      onProgress: (p) => void send({ type: 'progress', rows: p.rows, ...(p.total !== undefined ? { total: p.total } : {}) }),
+      onProgress: (progress) => void send({ type: 'progress', progress }),
     });
     if (controller.signal.aborted) throw cancelled();
     await send({ type: 'result', result });

@@ -124,3 +124,31 @@ test('spec problems: no evaluation block, no artifacts.onnx, bad task', async ()
   await fails(reg.path('models', 'noonnx.json'), 'spec', /artifacts\.onnx must give the ONNX file/);
   await fails(reg.model('task', classifier, 'abc', { ...classify, task: 'ranking' }), 'spec', /evaluation\.task must be/);
 });
+
+test('progress: by rows when the metadata gives a total, else by bytes read', async () => {
+  const rows = ['f0,f1,f2,label'];
+  for (let i = 0; i < 20_000; i++) rows.push(`${i % 3},1,0,a`);
+  reg.dataset('counted', rows.join('\n') + '\n', { rows: 20_000 });
+  reg.dataset('uncounted', rows.join('\n') + '\n');
+  for (const name of ['counted', 'uncounted']) {
+    const seen: { rows: number; total?: number; fraction: number }[] = [];
+    await evaluate(ort, await resolveJob(reg.model(`p-${name}`, classifier, name, classify)), { onProgress: (p) => seen.push(p), progressInterval: 0 });
+    assert.ok(seen.length > 2, `${seen.length} reports`);
+    const fractions = seen.map((p) => p.fraction);
+    assert.deepEqual(fractions, [...fractions].sort((a, b) => a - b), 'never goes backwards');
+    assert.ok(fractions[0] > 0 && fractions[0] < 1);
+    assert.deepEqual(seen.at(-1), { rows: 20_000, ...(name === 'counted' ? { total: 20_000 } : {}), fraction: 1 });
+  }
+});
+
+test('labels the model never outputs are flagged (numbers in the data, names in evaluation.labels)', async () => {
+  reg.dataset('numeric-labels', 'f0,f1,f2,label\n3,0,0,0\n0,3,0,1\n');
+  const r = await run(reg.model('numeric-labels', classifier, 'numeric-labels', classify));
+  assert.equal(r.metrics.accuracy, 0);
+  assert.deepEqual(r.warnings, ["labels in 'label' that the model never outputs: '0', '1'; evaluation.labels: a, b, c"]);
+  const plain = await run(reg.model('numeric-ok', classifier, 'numeric-labels', { ...classify, labels: undefined }));
+  assert.equal(plain.metrics.accuracy, 1, 'without labels, predictions are class numbers');
+  assert.equal(plain.warnings, undefined);
+  const named = await run(reg.model('named-nolabels', classifier, 'abc', { ...classify, labels: undefined }));
+  assert.match(named.warnings?.[0] ?? '', /are not class indices \('a', 'b', 'c'\) and evaluation.labels is not set/);
+});

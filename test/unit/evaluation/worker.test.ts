@@ -18,11 +18,11 @@ const loadedOrt = () => readFileSync('/proc/self/maps', 'utf8').includes('libonn
 
 test('evaluates in a worker, reports progress, writes the results file beside the models folder', async () => {
   const model = reg.model('clf', classifier, 'abc', classify);
-  const progress: { rows: number; total?: number }[] = [];
+  const progress: { rows: number; total?: number; fraction: number }[] = [];
   const { result, resultsFile } = await evaluateModelFile(model, { onProgress: (p) => progress.push(p) });
   assert.equal(resultsFile, reg.path('results', 'clf-1.0--abc-1.results.json'));
   assert.equal(result.metrics.accuracy, 0.5);
-  assert.deepEqual(progress.at(-1), { rows: 6, total: 6 });
+  assert.deepEqual(progress.at(-1), { rows: 6, total: 6, fraction: 1 });
   const doc = JSON.parse(readFileSync(resultsFile!, 'utf8'));
   assert.deepEqual(doc.model, { name: 'clf', version: '1.0', metadata_reference: '../models/clf.json' });
   assert.deepEqual(doc.dataset, { name: 'abc', version: '1', metadata_reference: '../datasets/abc.json' });
