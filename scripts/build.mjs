@@ -13,6 +13,7 @@ const entries = [
   // The only bundle that loads onnxruntime (a native module, so it stays in node_modules).
   { in: 'src/core/evaluation/worker.ts', out: 'dist/evalWorker.js', platform: 'node', external: ['onnxruntime-node'] },
   { in: 'webview/leaderboard/main.ts', out: 'dist/webview/leaderboard.js', platform: 'browser' },
+  { in: 'webview/lineage/main.ts', out: 'dist/webview/lineage.js', platform: 'browser' },
 ];
 
 const common = {

@@ -3,6 +3,28 @@
 export const COMMANDS = {
   restartServer: { id: 'modelops.restartServer', title: 'Restart Language Server', category: 'ModelOps' },
   showServerOutput: { id: 'modelops.showServerOutput', title: 'Show Language Server Output', category: 'ModelOps' },
+  // Registry views (src/registry)
+  registryOpen: { id: 'modelops.registry.open', title: 'Open', category: 'ModelOps' },
+  registryRevealInExplorer: { id: 'modelops.registry.revealInExplorer', title: 'Reveal in Explorer', category: 'ModelOps' },
+  registryCopyName: { id: 'modelops.registry.copyName', title: 'Copy Name', category: 'ModelOps' },
+  registryNewModel: { id: 'modelops.registry.newModel', title: 'New Model Spec…', category: 'ModelOps' },
+  registryNewDataset: { id: 'modelops.registry.newDataset', title: 'New Dataset…', category: 'ModelOps' },
+  registryNewResults: { id: 'modelops.registry.newResults', title: 'New Results…', category: 'ModelOps' },
+  registryDelete: { id: 'modelops.registry.delete', title: 'Delete…', category: 'ModelOps' },
+  registryRefresh: { id: 'modelops.registry.refresh', title: 'Refresh', category: 'ModelOps' },
+  registryFilter: { id: 'modelops.registry.filter', title: 'Filter…', category: 'ModelOps' },
+  registryClearFilter: { id: 'modelops.registry.clearFilter', title: 'Clear Filter', category: 'ModelOps' },
+  registryGroupModels: { id: 'modelops.registry.groupModels', title: 'Group Models By…', category: 'ModelOps' },
+  registryShowLineage: { id: 'modelops.registry.showLineage', title: 'Show Lineage', category: 'ModelOps' },
+  registryImportHfFolder: { id: 'modelops.registry.importHfFolder', title: 'Import Hugging Face Model Folder…', category: 'ModelOps' },
+  registryImportLmEval: { id: 'modelops.registry.importLmEval', title: 'Import lm-evaluation-harness Results…', category: 'ModelOps' },
+  registryImportModelScores: { id: 'modelops.registry.importModelScores', title: 'Import model_scores Folder…', category: 'ModelOps' },
+  registryImportHub: { id: 'modelops.registry.importHub', title: 'Import from the Hugging Face Hub…', category: 'ModelOps' },
+  registrySetHfToken: { id: 'modelops.registry.setHfToken', title: 'Set Hugging Face Token…', category: 'ModelOps' },
+  registryRemoveArtifact: { id: 'modelops.registry.removeArtifact', title: 'Remove Local Artifact…', category: 'ModelOps' },
+  registryRevealArtifact: { id: 'modelops.registry.revealArtifact', title: 'Reveal', category: 'ModelOps' },
+  registryConfigure: { id: 'modelops.registry.configure', title: 'Configure Registries…', category: 'ModelOps' },
+  registryOpenDocs: { id: 'modelops.registry.openDocs', title: 'Open Documentation', category: 'ModelOps' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

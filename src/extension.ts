@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { assignLanguage } from './client/languageAssignment';
 import { ModelOpsClient } from './client/languageClient';
+import { registerRegistryViews } from './registry';
 
 let client: ModelOpsClient | undefined;
 
@@ -11,7 +12,7 @@ export interface ModelOpsApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ModelOpsApi> {
   client = await ModelOpsClient.start(context);
-  const root = vscode.Disposable.from(client, assignLanguage(client));
+  const root = vscode.Disposable.from(client, assignLanguage(client), registerRegistryViews(context, client));
   context.subscriptions.push(root);
   return { client };
 }

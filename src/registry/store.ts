@@ -1,0 +1,75 @@
+// The latest registry snapshot from the language server, refreshed when the index changes.
+// Requests are async and coalesced: a burst of changes costs one request, and nothing waits on it.
+import * as vscode from 'vscode';
+import type { IndexChangedParams, RegistryResult } from '../core/protocol';
+
+export interface RegistrySource {
+  registry(): Promise<RegistryResult>;
+  onIndexChanged: vscode.Event<IndexChangedParams>;
+}
+
+const EMPTY: RegistryResult = { roots: [], models: [], datasets: [], results: [] };
+/** Changes arrive per keystroke while a file is edited; one snapshot per pause is enough. */
+const SETTLE_MS = 250;
+
+export class RegistryStore implements vscode.Disposable {
+  private current: RegistryResult = EMPTY;
+  private loadedOnce = false;
+  private inFlight: Promise<void> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = new vscode.EventEmitter<RegistryResult>();
+  readonly onDidChange = this.changed.event;
+  /** The last request's failure (the server is starting or stopped), shown in the views. */
+  error: string | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly source: RegistrySource) {
+    this.subscription = source.onIndexChanged(() => this.schedule());
+  }
+
+  get snapshot(): RegistryResult {
+    return this.current;
+  }
+
+  get loaded(): boolean {
+    return this.loadedOnce;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, SETTLE_MS);
+  }
+
+  /** Fetches a new snapshot; concurrent calls share one request and one follow-up. */
+  refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
+    }
+    this.inFlight = (async () => {
+      do {
+        this.again = false;
+        try {
+          this.current = await this.source.registry();
+          this.error = undefined;
+          this.loadedOnce = true;
+        } catch (e) {
+          this.error = e instanceof Error ? e.message : String(e);
+        }
+      } while (this.again);
+      this.inFlight = undefined;
+      this.changed.fire(this.current);
+    })();
+    return this.inFlight;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
