@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createProfile, freePort, installVsix, listExtensions, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/code-server.mjs';
+import { acquireDirLock } from '../../scripts/dir-lock.mjs';
 import { installCodeServer, missingPrerequisites } from '../../scripts/install-code-server.mjs';
 import { packageVsix, repoRoot } from '../../scripts/package.mjs';
 
@@ -36,19 +37,44 @@ export function e2eSkipReason(): string | undefined {
   return missingPrerequisites();
 }
 
-let packed: string | undefined;
+/** Sizes and times of everything the VSIX is made from: the packed VSIX is reused while equal. */
+function packInputs(): string {
+  const list: string[] = [];
+  const add = (p: string): void => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p).sort()) add(join(p, n));
+    else list.push(`${p}:${st.size}:${st.mtimeMs}`);
+  };
+  for (const p of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'dist', 'schemas', 'media']) add(join(repoRoot, p));
+  return list.join('\n');
+}
+
 /**
- * The VSIX under test: $MODELOPS_E2E_VSIX if given, else packed once per process from the
- * current dist/ (built by `npm test` / `npm run test:e2e`; not rebuilt here, since other test
- * files run dist/cli.js concurrently).
+ * The VSIX under test: $MODELOPS_E2E_VSIX if given, else packed from the current dist/ into
+ * out/e2e/ once for all e2e files (under a lock; re-packed when its inputs change). dist/ is
+ * not rebuilt here: `npm test` and `npm run test:e2e` build first, and other test files run
+ * dist/cli.js concurrently.
  */
-export function vsixUnderTest(tmp: string): string {
+export function vsixUnderTest(): string {
   if (process.env.MODELOPS_E2E_VSIX) return process.env.MODELOPS_E2E_VSIX;
-  if (!packed) {
-    if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
-    packed = packageVsix({ build: false, out: join(tmp, 'modelops.vsix') }).path;
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+  const dir = join(repoRoot, 'out', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  const vsix = join(dir, 'modelops-e2e.vsix');
+  const stamp = join(dir, 'modelops-e2e.inputs');
+  const release = acquireDirLock(join(dir, '.pack.lock'));
+  try {
+    const inputs = packInputs();
+    if (!existsSync(vsix) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== inputs) {
+      rmSync(stamp, { force: true });
+      packageVsix({ build: false, out: vsix });
+      writeFileSync(stamp, inputs);
+    }
+  } finally {
+    release();
   }
-  return packed;
+  return vsix;
 }
 
 /** Process groups and browsers still open, ended if the test process is stopped. */
@@ -120,7 +146,7 @@ export class E2ESession {
     let server: RunningCodeServer | undefined;
     let context: BrowserContext | undefined;
     try {
-      const vsix = vsixUnderTest(root);
+      const vsix = vsixUnderTest();
       const profile = createProfile(join(root, 'profile'), options.settings);
       const from = options.workspaceFrom ?? join(repoRoot, 'examples');
       const workspace = join(root, basename(from));
