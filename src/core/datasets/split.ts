@@ -17,8 +17,8 @@ export function checkRatio(ratio: number): void {
 
 /**
  * For `n` rows (or one stratum key per row), a mask with 1 for train and 0 for test.
- * Each stratum (or the whole set) is shuffled with the seed and its first round(ratio·size) rows
- * go to train.
+ * Exactly round(ratio·n) rows go to train; each stratum (or the whole set) is shuffled with the
+ * seed and gives its share from the front.
  */
 export function assignSplit(rows: number | readonly string[], trainRatio = 0.8, seed: number | string = 0): Uint8Array {
   checkRatio(trainRatio);
@@ -28,11 +28,26 @@ export function assignSplit(rows: number | readonly string[], trainRatio = 0.8, 
   const groups = new Map<string, number[]>();
   if (typeof rows === 'number') groups.set('', Array.from({ length: n }, (_, i) => i));
   else rows.forEach((k, i) => { const g = groups.get(k); if (g) g.push(i); else groups.set(k, [i]); });
-  // Strata in sorted order so the PRNG sequence does not depend on row order of first appearance.
-  for (const key of [...groups.keys()].sort()) {
+  // Strata in sorted order so the PRNG sequence does not depend on which class appears first.
+  const keys = [...groups.keys()].sort();
+  // Each stratum gets floor(ratio·size) train rows; the rows still owed to reach round(ratio·n)
+  // go to the strata with the largest remainders, so the total is exact as well.
+  const take = new Map(keys.map((k) => [k, Math.floor(groups.get(k)!.length * trainRatio)]));
+  let owed = Math.round(n * trainRatio) - [...take.values()].reduce((a, b) => a + b, 0);
+  const byRemainder = [...keys].sort((a, b) => {
+    const ra = groups.get(a)!.length * trainRatio - take.get(a)!;
+    const rb = groups.get(b)!.length * trainRatio - take.get(b)!;
+    return rb - ra;
+  });
+  for (const k of byRemainder) {
+    if (owed <= 0) break;
+    take.set(k, take.get(k)! + 1);
+    owed -= 1;
+  }
+  for (const key of keys) {
     const idx = shuffle(groups.get(key)!, random);
-    const take = Math.round(idx.length * trainRatio);
-    for (let i = 0; i < take; i++) mask[idx[i]] = 1;
+    const t = take.get(key)!;
+    for (let i = 0; i < t; i++) mask[idx[i]] = 1;
   }
   return mask;
 }

@@ -118,3 +118,22 @@ test('multi-file datasets pick a file by split', async () => {
   writeFileSync(join(root, 'broken.json'), '{\n "name": \n');
   await assert.rejects(loadDataset(join(root, 'broken.json')), /broken\.json:3: ValueExpected/);
 });
+
+test('JSONL and JSON-array datasets split into files of the same format', async () => {
+  const { root } = registry();
+  const rows = Array.from({ length: 20 }, (_, i) => ({ id: i, tags: ['x', i], label: i % 2 ? 'odd' : 'even' }));
+  writeFileSync(join(root, 'data', 'j.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(join(root, 'data', 'a.json'), JSON.stringify(rows));
+  for (const [name, file, format] of [['j', 'j.jsonl', 'jsonl'], ['a', 'a.json', 'json']] as const) {
+    const meta = join(root, 'datasets', `${name}.json`);
+    writeFileSync(meta, JSON.stringify({ name, version: '2', path: `../data/${file}` }));
+    const [train, held] = await splitDatasetFile(meta, { trainRatio: 0.75, seed: 1, stratifyBy: 'label' });
+    assert.equal(train.dataFile, join(root, 'data', `${name}-train.${format}`));
+    const back = [...await readAllRows({ path: train.dataFile, format }), ...await readAllRows({ path: held.dataFile, format })];
+    assert.equal(back.length, 20);
+    assert.deepEqual(back.map((r) => r.id).sort((x, y) => Number(x) - Number(y)), rows.map((r) => r.id));
+    assert.deepEqual(back.find((r) => r.id === 3), rows[3], 'nested values survive');
+    assert.equal(train.metadata.rows, 15);
+    assert.equal(train.metadata.sha256, sha(train.dataFile));
+  }
+});

@@ -45,3 +45,13 @@ test('sample: uniform enough (each index picked about n/N of the time)', () => {
   // Expected 500 each; allow a wide margin.
   for (const h of hits) assert.ok(h > 400 && h < 600, `index hit ${h} times`);
 });
+
+test('split: stratified totals are exact even when every stratum rounds the same way', () => {
+  const keys = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'c', 'c', 'c', 'c', 'c'];
+  const mask = assignSplit(keys, 0.5, 0);
+  const per = (k: string) => keys.filter((x, i) => x === k && mask[i]).length;
+  assert.equal(mask.reduce((a, b) => a + b, 0), 8); // round(15 · 0.5)
+  assert.deepEqual(['a', 'b', 'c'].map(per).sort(), [2, 3, 3]);
+  const twenty = Array.from({ length: 20 }, (_, i) => (i % 2 ? 'odd' : 'even'));
+  assert.equal(assignSplit(twenty, 0.75, 1).reduce((a, b) => a + b, 0), 15);
+});
