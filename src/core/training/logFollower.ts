@@ -23,7 +23,6 @@ export class FileFollower implements LogFollower {
   constructor(private readonly path: string, offset: number, private readonly onData: (b: Buffer) => void, intervalMs = 250) {
     this._offset = offset;
     this.timer = setInterval(() => this.drain(), intervalMs);
-    this.timer.unref?.();
   }
 
   get offset(): number {

@@ -15,7 +15,8 @@ export class LineSplitter {
       if (text.startsWith('\n')) text = text.slice(1);
     }
     if (text === '') return [];
-    const parts = (this.partial + text).split(/\r\n|\r|\n/);
+    const all = this.partial + text;
+    const parts = all.includes('\r') ? all.split(/\r\n|\r|\n/) : all.split('\n');
     this.partial = parts.pop() ?? '';
     // A chunk ending in \r may be the first half of \r\n: don't count the \n as another line.
     if (text.endsWith('\r')) this.pendingCR = true;
