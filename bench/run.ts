@@ -8,6 +8,7 @@ import { describe, machine, type Figure } from './harness';
 const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   validation: () => import('./validation'),
   indexScale: () => import('./indexScale'),
+  logs: () => import('./logs'),
 };
 
 async function main(): Promise<void> {
