@@ -9,7 +9,7 @@ const REPO = join(__dirname, '..', '..', '..');
 async function bundledRequires(entry: string): Promise<string[]> {
   const out = await esbuild.build({
     entryPoints: [join(REPO, entry)], bundle: true, write: false, platform: 'node', format: 'cjs',
-    mainFields: ['module', 'main'], external: ['onnxruntime-node', 'onnxruntime-common', 'vscode'], logLevel: 'silent', metafile: true,
+    mainFields: ['module', 'main'], external: ['onnxruntime-node', 'onnxruntime-common', 'vscode'], logLevel: 'silent', metafile: true, loader: { '.node': 'empty' },
   });
   return Object.values(out.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
 }
