@@ -145,3 +145,25 @@ test('CLI: modelops train streams the log and exits with the outcome; modelops j
   assert.match(r5.out, /^JOB +STATUS +PROGRESS/);
   assert.match(r5.out, /completed +100% +cli-ok@1\.0\.0 +local/);
 });
+
+test('rerun uses the snapshot, not the edited file; compare shows what changed since', async () => {
+  const ws = makeWorkspace();
+  const spec = trainSpec('rerun', '--epochs 1 --steps 1 --delay 0', { env: { API_TOKEN: 'tok-1', LR: '0.1' } }) as { training: { command: string; env: Record<string, string> }; hyperparameters?: unknown };
+  const file = ws.model('m.json', spec);
+  const t = new Trainer({ workspaceRoot: ws.root });
+  const first = await t.wait((await t.start(file)).job_id);
+  assert.equal(first.status, 'completed', first.error ?? '');
+  // edit the spec: more epochs, a new field, a new secret value
+  ws.model('m.json', { ...spec, hyperparameters: { learning_rate: 0.01 }, training: { ...spec.training, command: spec.training.command.replace('--epochs 1', '--epochs 2'), env: { API_TOKEN: 'tok-2', LR: '0.1' } } });
+  assert.deepEqual(t.compareWithCurrent(first.job_id), [
+    { path: '/training/command', kind: 'changed', before: spec.training.command, after: spec.training.command.replace('--epochs 1', '--epochs 2') },
+    { path: '/hyperparameters', kind: 'added', after: { learning_rate: 0.01 } },
+  ]);
+  const again = await t.wait((await t.rerun(first.job_id)).job_id);
+  await t.dispose();
+  assert.equal(again.status, 'completed', again.error ?? '');
+  assert.notEqual(again.job_id, first.job_id);
+  assert.ok(readFileSync(again.log_path, 'utf8').startsWith('training rerun for 1 epochs\n'), 'rerun did not use the snapshot');
+  assert.deepEqual(again.snapshot.spec, first.snapshot.spec);
+  assert.deepEqual(again.snapshot.env.find((e) => e.name === 'API_TOKEN'), { name: 'API_TOKEN', value: null, secret: true });
+});

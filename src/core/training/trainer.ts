@@ -1,6 +1,7 @@
 // The training service the CLI and the extension share: start a model's job, reattach to the
 // JobStore's jobs after a reload, cancel, wait. It owns one runner per target and SSH host.
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isTerminal, type JobRecord, type JobTarget } from './job';
 import { JobStore, type StoreProblem } from './jobStore';
 import { LocalRunner, type LocalRunnerOptions } from './localRunner';
@@ -8,7 +9,8 @@ import { planJob } from './plan';
 import type { JobRunner } from './runner';
 import { JobSession, type JobEvents } from './session';
 import { SlurmRunner } from './slurmRunner';
-import { readModelSpec } from './spec';
+import { parseModelSpec, readModelSpec, type ModelSpec } from './spec';
+import { specDiff, type SpecChange } from './specDiff';
 import { resolveSshHost, SshTransport, type SshHost, type SshOptions } from './sshTransport';
 import { LocalShell } from './transport';
 
@@ -61,7 +63,43 @@ export class Trainer {
 
   /** Starts a job for a model file; resolves once it is launched (or failed to launch). */
   async start(modelFile: string, opts: StartOptions = {}): Promise<JobRecord> {
-    const spec = readModelSpec(modelFile);
+    return this.launch(readModelSpec(modelFile), opts);
+  }
+
+  /**
+   * Runs a job again from its snapshot (the spec as it was, same target and host), not from the
+   * file as it is now. Secret variables were never stored: they come from the current spec.
+   */
+  async rerun(id: string): Promise<JobRecord> {
+    const old = this.get(id);
+    if (!old) throw new Error(`no job ${id}`);
+    const file = join(this.options.workspaceRoot, old.snapshot.spec_file);
+    const value = JSON.parse(JSON.stringify(old.snapshot.spec)) as { training?: { env?: Record<string, string | null> } };
+    const env = value.training?.env;
+    const secrets = old.snapshot.env.filter((e) => e.secret).map((e) => e.name);
+    if (env && secrets.length) {
+      let current: Record<string, string> = {};
+      try { current = readModelSpec(file).training.env ?? {}; } catch { /* the file may be gone */ }
+      for (const name of secrets) {
+        if (env[name] !== null) continue;
+        if (current[name] === undefined) throw new Error(`cannot rerun ${id}: the secret ${name} was not stored and is no longer in ${old.snapshot.spec_file}`);
+        env[name] = current[name];
+      }
+    }
+    const spec = parseModelSpec(file, JSON.stringify(value));
+    return this.launch(spec, { target: old.target, host: old.host ?? undefined });
+  }
+
+  /** What changed in the model spec since the job's snapshot ("Compare with current spec"). */
+  compareWithCurrent(id: string): SpecChange[] {
+    const job = this.get(id);
+    if (!job) throw new Error(`no job ${id}`);
+    const current = readModelSpec(join(this.options.workspaceRoot, job.snapshot.spec_file));
+    const secrets = job.snapshot.env.filter((e) => e.secret).map((e) => `/training/env/${e.name}`);
+    return specDiff(job.snapshot.spec, current.value).filter((c) => !secrets.includes(c.path));
+  }
+
+  private async launch(spec: ModelSpec, opts: StartOptions): Promise<JobRecord> {
     const target = opts.target ?? spec.training.target ?? 'local';
     const hostName = target === 'slurm' ? (opts.host ?? spec.training.host ?? null) : null;
     let remote: { name: string; remoteDir: string } | null = null;
