@@ -167,3 +167,21 @@ test('an SSH connection killed mid-stream: reconnect, and the log is byte-identi
   const got = local.toString('utf8').trimEnd().split('\n').map((l) => Number(l.slice(5, 11)));
   assert.deepEqual(got, Array.from({ length: lines }, (_, i) => i + 1));
 });
+
+test('reattach over SSH after a simulated reload: the log continues from the local copy\'s last byte', async () => {
+  const ws = makeWorkspace();
+  const remoteDir = cluster(ws);
+  const file = ws.model('m.json', trainSpec('ssh-reload', '--epochs 10 --steps 1 --delay 0.3', { target: 'slurm', host: 'cluster' }));
+  const options = { workspaceRoot: ws.root, hosts: [host({ remoteDir })], ssh: { knownHostsFile: knownHosts() }, pollIntervalMs: 300 };
+  const t1 = new Trainer(options);
+  const started = await t1.start(file);
+  await waitFor('two epochs', () => (t1.get(started.job_id)!.metrics.loss?.length ?? 0) >= 2);
+  await t1.dispose();
+  const t2 = new Trainer(options);
+  await t2.reattach();
+  const job = await t2.wait(started.job_id);
+  await t2.dispose();
+  assert.equal(job.status, 'completed', job.error ?? '');
+  assert.ok(readFileSync(job.log_path).equals(readFileSync(job.remote_log_path!)), 'local copy differs from the cluster log');
+  assert.deepEqual(job.metrics.loss.map(([x]) => x), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+});
