@@ -121,6 +121,22 @@ function message(e: Err, value: unknown): string {
   }
 }
 
+/** Property nodes of an object by key (the first, for duplicates): a lookup per error would be quadratic. */
+const propertyIndex = new WeakMap<Node, Map<string, Node>>();
+
+function propertyNode(obj: Node, name: string): Node | undefined {
+  let byKey = propertyIndex.get(obj);
+  if (!byKey) {
+    byKey = new Map();
+    for (const c of obj.children ?? []) {
+      const key = c.children?.[0]?.value;
+      if (typeof key === 'string' && !byKey.has(key)) byKey.set(key, c);
+    }
+    propertyIndex.set(obj, byKey);
+  }
+  return byKey.get(name);
+}
+
 export function ajvErrorsToDiagnostics(raw: ErrorObject[], doc: ParsedDocument): Diagnostic[] {
   let errors = pickBranches(raw as Err[]).filter((e) => e.keyword !== 'if');
   // With syntax errors the tree is partial: "missing" properties are usually just unparsed ones.
@@ -138,7 +154,7 @@ export function ajvErrorsToDiagnostics(raw: ErrorObject[], doc: ParsedDocument):
     }
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const name: string = p.additionalProperty ?? p.unevaluatedProperty;
-      const prop = node.children?.find((c) => c.children?.[0]?.value === name);
+      const prop = propertyNode(node, name);
       const key = prop?.children?.[0] ?? node;
       const known = Object.keys((e.parentSchema?.properties as object) ?? {});
       const near = closest(name, known);
