@@ -60,6 +60,10 @@ export function checkSignature(job: EvaluationJob, inputs: readonly ValueInfo[],
     problems.push(`output '${job.output}' is not an output of the model`);
   }
   if (outputName === undefined) { problems.push('the model has no outputs'); outputName = ''; }
+  const chosen = outputs.find((o) => o.name === outputName);
+  if (chosen && !chosen.isTensor) {
+    problems.push(`output '${outputName}' is not a tensor (a sequence or map, such as skl2onnx's ZipMap): choose a tensor output with evaluation.output, or export without ZipMap`);
+  }
   if (problems.length) {
     throw new EvaluationError(
       'signature',

@@ -152,3 +152,12 @@ test('labels the model never outputs are flagged (numbers in the data, names in 
   const named = await run(reg.model('named-nolabels', classifier, 'abc', { ...classify, labels: undefined }));
   assert.match(named.warnings?.[0] ?? '', /are not class indices \('a', 'b', 'c'\) and evaluation.labels is not set/);
 });
+
+test('signature check: a non-tensor output is named as such', async () => {
+  const { checkSignature } = await import('../../../src/core/evaluation/signature');
+  const job = await resolveJob(reg.model('zipmap', classifier, 'abc', classify));
+  assert.throws(
+    () => checkSignature(job, [{ name: 'features', isTensor: true, type: 'float32', shape: ['N', 3] }], [{ name: 'output_probability', isTensor: false }]),
+    /output 'output_probability' is not a tensor[\s\S]*output output_probability: \(not a tensor\)/,
+  );
+});
