@@ -117,7 +117,7 @@ export function resultsSubject(f: RegistryFile): { model?: string; modelVersion?
   const d = dataOf(f);
   const m = isObj(d.model) ? d.model : {};
   const ds = isObj(d.dataset) ? d.dataset : {};
-  return { model: str(m.name), modelVersion: str(m.version), dataset: str(ds.name), datasetVersion: str(ds.version) };
+  return { model: str(m.name) ?? str(d.model_name), modelVersion: str(m.version), dataset: str(ds.name), datasetVersion: str(ds.version) };
 }
 
 /** A result's own label: task, split and shots (what tells two results of one model and dataset apart). */

@@ -258,7 +258,7 @@ export class RegistryTree {
     const id = `${parent}/${d.uri}`;
     const cycle = ancestors.includes(d.uri);
     const version = versionOf(d);
-    const description = [role, version ? `v${version}` : undefined, str(dataOf(d).collection_date), cycle ? 'cycle' : undefined].filter(Boolean).join(' · ');
+    const description = [role, version ? `v${version}` : undefined, str(dataOf(d).collection_date)].filter(Boolean).join(' · ');
     const lineage = this.lineageOf(d);
     const count = lineage.parents.length + lineage.derived.length + lineage.models.length + lineage.results.length;
     return this.node({
@@ -302,7 +302,7 @@ export class RegistryTree {
       const ref = r.references.find((x) => x.role === role);
       const target = ref?.targetUri ? this.byUri.get(ref.targetUri) : undefined;
       const s = resultsSubject(r);
-      const name = target ? displayName(target) : (role === 'model' ? s.model : s.dataset) ?? '?';
+      const name = target ? displayName(target) : (role === 'model' ? s.model : s.dataset) ?? (role === 'model' ? 'No model named' : 'No dataset named');
       const version = target ? versionOf(target) : role === 'model' ? s.modelVersion : s.datasetVersion;
       return { key: target?.uri ?? `${name}\u0000${version ?? ''}`, label: name, version, target };
     };

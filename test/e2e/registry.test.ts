@@ -1,0 +1,132 @@
+// Scenario 1: the ModelOps container lists the example models, datasets and results; the broken
+// example carries its problem mark; the status bar counts models, datasets and files with errors.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
+
+const MODELS = ['broken-reference', 'code-completer', 'Example Model', 'iris-logreg', 'iris-tiny', 'news-gpt-small', 'news-topic-bert', 'news-topic-distil', 'news-topic-tfidf'];
+const TAXONOMY = ['web', 'reference', 'code', 'specific_datasets', 'Unclassified'];
+const RESULT_DATASETS = ['arc-easy', 'code-corpus', 'news-articles', 'news-topics'];
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = UI_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('e2e: the ModelOps container lists the example registry', { skip: e2eSkipReason() }, () => {
+  let s: E2ESession;
+  before(async () => {
+    s = await E2ESession.start('registry');
+  }, { timeout: START_TIMEOUT });
+  after(async () => {
+    await s?.close();
+  });
+
+  /** Labels of the rows a view pane shows now. */
+  const rows = (pane: Locator) => pane.locator('.monaco-list-row .label-name').allInnerTexts();
+
+  /** Collapses every pane of the container but `title`, so its rows fit on screen. */
+  async function only(title: string): Promise<Locator> {
+    for (const other of ['Models', 'Datasets', 'Results', 'Jobs']) {
+      const header = s.viewPane(other).locator('.pane-header');
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      // The title, not the header's middle: the header also holds the view's action buttons.
+      if ((other === title) !== expanded) await header.locator('h3.title').click();
+    }
+    return s.viewPane(title);
+  }
+
+  test('the activity bar has the ModelOps container, with Models, Datasets, Results and Jobs', async () => {
+    const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
+    await icon.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await icon.click();
+    for (const title of ['Models', 'Datasets', 'Results', 'Jobs']) await s.viewPane(title).waitFor({ state: 'visible' });
+  });
+
+  test('Models lists every example model (flat), and the broken one carries its error mark', async () => {
+    await s.runCommand('ModelOps: Group Models By…');
+    const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Flat list' });
+    await pick.click();
+    const pane = await only('Models');
+    const shown = await until('every example model in the Models view', async () => {
+      const now = await rows(pane);
+      return MODELS.every((m) => now.includes(m)) ? now : undefined;
+    });
+    assert.deepEqual(shown, MODELS);
+    const broken = pane.locator('.monaco-list-row', { hasText: 'broken-reference' });
+    // The decoration: the label takes the error color and a count badge.
+    const cls = await broken.locator('.monaco-icon-label').getAttribute('class');
+    assert.match(cls ?? '', /monaco-decoration-itemColor/, `broken-reference row classes: ${cls}`);
+    const healthy = await pane.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.monaco-icon-label').getAttribute('class');
+    assert.doesNotMatch(healthy ?? '', /monaco-decoration-itemColor/);
+    const description = await pane.locator('.monaco-list-row', { hasText: 'news-topic-bert' }).locator('.label-description').innerText();
+    assert.equal(description, 'v1.2.0 · 2024-05-06');
+    await s.screenshot('registry-models');
+  });
+
+  test('Datasets are grouped by the taxonomy', async () => {
+    const pane = await only('Datasets');
+    const shown = await until('the taxonomy groups in the Datasets view', async () => {
+      const now = await rows(pane);
+      return TAXONOMY.every((t) => now.includes(t)) ? now : undefined;
+    });
+    // Top-level groups open at first: their sub-paths and datasets show.
+    for (const sub of ['news', 'encyclopedic', 'source_code', 'documentation', 'botany', 'science_qa']) assert.ok(shown.includes(sub), `${sub} in ${shown.join(', ')}`);
+    await pane.locator('.monaco-list-row', { hasText: /^news/ }).first().click();
+    await until('news-topics under web/news', async () => ((await rows(pane)).includes('news-topics') ? true : undefined));
+    await s.screenshot('registry-datasets');
+  });
+
+  test('Results are grouped by dataset, then model, with the primary metric', async () => {
+    const pane = await only('Results');
+    const shown = await until('the results groups', async () => {
+      const now = await rows(pane);
+      return RESULT_DATASETS.every((d) => now.includes(d)) ? now : undefined;
+    });
+    assert.deepEqual(shown, RESULT_DATASETS);
+    await pane.locator('.monaco-list-row', { hasText: 'news-topics' }).click();
+    const bert = pane.locator('.monaco-list-row', { hasText: 'news-topic-bert' });
+    await bert.waitFor({ state: 'visible' });
+    assert.equal(await bert.locator('.label-description').innerText(), 'v1.2.0 · f1_score 0.9413');
+    await s.screenshot('registry-results');
+  });
+
+  test('Jobs shows its welcome text until training lands', async () => {
+    const pane = await only('Jobs');
+    await pane.getByText('No training jobs yet.', { exact: false }).waitFor({ state: 'visible' });
+  });
+
+  test('Show Lineage draws the dataset graph: datasets, derived datasets, models, results', async () => {
+    await s.runCommand('ModelOps: Show Lineage');
+    const frame = await until('the lineage webview with its picture', async () => {
+      for (const f of s.page.frames()) {
+        if ((await f.locator('#graph svg g.node').count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    });
+    const nodeLabels = await frame.locator('g.node text.label').allTextContents();
+    for (const name of ['iris', 'iris-clean', 'news-articles', 'news-topics', 'news-topic-bert', 'iris-logreg']) assert.ok(nodeLabels.includes(name), `${name} in the picture: ${nodeLabels.join(', ')}`);
+    assert.ok(await frame.locator('path.edge').count() >= 10, 'edges are drawn');
+    assert.match(await frame.locator('#title').innerText(), /Lineage of the registry/);
+    await s.screenshot('registry-lineage');
+  });
+
+  test('the status bar counts models, datasets and files with errors; a click opens Problems', async () => {
+    const item = s.page.locator('.statusbar-item', { has: s.page.locator('[aria-label^="ModelOps: 9 models, 11 datasets"]') }).or(s.page.locator('.statusbar-item[aria-label^="ModelOps: 9 models, 11 datasets"]')).first();
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    await s.page.locator('.markers-panel').waitFor({ state: 'visible' });
+    await s.screenshot('registry');
+  });
+});
