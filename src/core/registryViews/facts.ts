@@ -133,7 +133,7 @@ export function resultsLabel(f: RegistryFile): string {
 export function taxonomyOf(f: RegistryFile): string[] {
   const t = dataOf(f).taxonomy;
   if (!Array.isArray(t)) return [];
-  return [...new Set(t.map(str).filter((s): s is string => !!s).map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean))];
+  return [...new Set(t.filter((s): s is string => typeof s === 'string').map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean))];
 }
 
 export function stringList(v: unknown): string[] {

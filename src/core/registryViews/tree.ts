@@ -8,7 +8,7 @@ import type { RegistryFile, RegistryResult } from '../protocol';
 import { formatBytes, statArtifacts, type ArtifactInfo } from './artifacts';
 import {
   architectureOf, baseName, datasetsOfModel, displayName, formatMetric, primaryMetric, resultsLabel, resultsSubject, roleLabel,
-  taxonomyOf, trainingDatasetOf, trainingDateOf, versionOf, dataOf, str,
+  taxonomyOf, trainingDatasetOf, trainingDateOf, versionOf, dataOf, isObj, str,
 } from './facts';
 import { tooltipOf } from './tooltips';
 
@@ -152,7 +152,7 @@ export class RegistryTree {
     const description = [role, version ? `v${version}` : undefined, date].filter(Boolean).join(' · ');
     const mentions = datasetsOfModel(m, this.registry.datasets);
     const results = this.resultsOfModel(m);
-    const hasArtifacts = !!dataOf(m).artifacts;
+    const hasArtifacts = isObj(dataOf(m).artifacts);
     return this.node({
       id, type: 'model', label: displayName(m), description: description || undefined, tooltip: tooltipOf(m),
       icon: 'symbol-class', contextValue: context('model', m), uri: m.uri, problems: ownProblems(m),
@@ -177,7 +177,17 @@ export class RegistryTree {
   }
 
   private resultsOfModel(m: RegistryFile): RegistryFile[] {
-    return this.registry.results.filter((r) => r.references.some((ref) => ref.role === 'model' && ref.targetUri === m.uri));
+    return this.registry.results.filter((r) => {
+      const ref = r.references.find((x) => x.role === 'model');
+      // A team's own results format may name the model outside a reference (the corpus: `model_name`).
+      return ref ? ref.targetUri === m.uri : this.named('model', resultsSubject(r).model) === m;
+    });
+  }
+
+  /** The model or dataset file declaring this name, for results that name it without a reference. */
+  private named(kind: 'model' | 'dataset', name: string | undefined): RegistryFile | undefined {
+    if (!name) return undefined;
+    return (kind === 'model' ? this.registry.models : this.registry.datasets).find((f) => f.name === name);
   }
 
   private async artifactNodes(m: RegistryFile, parent: string): Promise<ViewNode[]> {
@@ -300,8 +310,8 @@ export class RegistryTree {
     const results = this.registry.results.filter((r) => this.matches(r));
     const key = (r: RegistryFile, role: 'model' | 'dataset') => {
       const ref = r.references.find((x) => x.role === role);
-      const target = ref?.targetUri ? this.byUri.get(ref.targetUri) : undefined;
       const s = resultsSubject(r);
+      const target = ref?.targetUri ? this.byUri.get(ref.targetUri) : ref ? undefined : this.named(role, role === 'model' ? s.model : s.dataset);
       const name = target ? displayName(target) : (role === 'model' ? s.model : s.dataset) ?? (role === 'model' ? 'No model named' : 'No dataset named');
       const version = target ? versionOf(target) : role === 'model' ? s.modelVersion : s.datasetVersion;
       return { key: target?.uri ?? `${name}\u0000${version ?? ''}`, label: name, version, target };
