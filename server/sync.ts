@@ -53,7 +53,10 @@ export class Sync {
     // Another flush may have run while the index loaded.
     if (!index || this.indexed.get(path) === doc.version) return;
     this.indexed.set(path, doc.version);
-    this.changed(index.update(path, doc.getText()), path);
+    // Opening a file shows what is on disk: the index has checked that text already.
+    const text = doc.getText();
+    if (index.get(path)?.text === text) return;
+    this.changed(index.update(path, text), path);
   }
 
   async flushAll(): Promise<void> {

@@ -29,7 +29,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(process.env.MODELOPS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, options);
     proc.stderr!.on('data', (d) => (client.stderr += d));
@@ -105,7 +105,9 @@ export class LspClient {
 
   async stop(): Promise<void> {
     if (this.alive) {
-      await Promise.race([this.request('shutdown', null).then(() => this.conn.sendNotification('exit')), new Promise((r) => setTimeout(r, 2000))]);
+      const exited = new Promise((r) => this.proc.once('exit', r));
+      const deadline = new Promise((r) => setTimeout(r, 5000).unref());
+      await Promise.race([this.request('shutdown', null).then(() => this.conn.sendNotification('exit')).then(() => exited), deadline]);
     }
     this.conn.dispose();
     if (this.alive) this.proc.kill();

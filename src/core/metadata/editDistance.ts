@@ -16,8 +16,11 @@ export function editDistance(a: string, b: string): number {
 export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // The distance is at least the length difference: such a candidate can never be close enough.
+    if (Math.abs(c.length - w.length) > maxDistance) continue;
+    const d = editDistance(w, c.toLowerCase());
     if (d < bestD) { best = c; bestD = d; }
   }
   return bestD <= maxDistance ? best : undefined;
