@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isTerminal } from '../../core/training/job';
 import { JobStore } from '../../core/training/jobStore';
-import { SpecError } from '../../core/training/spec';
 import { Trainer } from '../../core/training/trainer';
 import { parse, UsageError, type Command } from '../usage';
 
@@ -82,11 +81,11 @@ export const train: Command = {
     });
     let job;
     try {
-      job = await trainer.start(file, { target: target as 'local' | 'slurm' | undefined, host: hostName });
+      // --host means Slurm on that host, whatever the spec's default target
+      job = await trainer.start(file, { target: (target ?? (hostName ? 'slurm' : undefined)) as 'local' | 'slurm' | undefined, host: hostName });
     } catch (e) {
       await trainer.dispose();
-      if (e instanceof SpecError) throw new UsageError(e.message);
-      throw e;
+      throw e; // a SpecError says where the spec is wrong: exit 2 without the usage text
     }
     process.stderr.write(`modelops train: job ${job.job_id} (${job.target}${job.host ? ` on ${job.host}` : ''}${job.slurm_job_id ? `, Slurm job ${job.slurm_job_id}` : ''}), log ${job.log_path}\n`);
     const onInt = () => {

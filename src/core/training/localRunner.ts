@@ -1,7 +1,7 @@
 // Runs a job on this machine: `sh -c command` in its own process group, stdout and stderr into
 // the log (with backpressure), cancel = SIGTERM to the group, SIGKILL after a grace period.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import type { JobRecord } from './job';
 import { LineBuffer } from './lineBuffer';
 import type { JobRunner, LaunchPlan } from './runner';
@@ -31,6 +31,7 @@ export class LocalRunner implements JobRunner {
 
   async start(session: JobSession, plan: LaunchPlan): Promise<void> {
     const job = session.job;
+    if (!existsSync(plan.workingDirectory)) throw new Error(`the working directory ${plan.workingDirectory} does not exist (training.working_directory is relative to the model file's folder)`);
     const out = createWriteStream(job.log_path, { flags: 'a' });
     await new Promise<void>((resolve, reject) => { out.once('open', () => resolve()); out.once('error', reject); });
     const child = spawn('/bin/sh', ['-c', plan.command], {
