@@ -114,7 +114,7 @@ export function registerCreateCommands(context: vscode.ExtensionContext, store: 
       if (!model) return;
       const dataset = await pickReference(`${title} (2/3)`, store.snapshot.datasets, undefined, 'The dataset it was evaluated on');
       if (!dataset) return;
-      const metricText = await ask(`${title} (3/3)`, 'Metrics as name=value pairs, e.g. "accuracy=0.93 f1_score=0.91" (may be empty)', '', (v) => parseMetrics(v).error);
+      const metricText = await ask(`${title} (3/3)`, 'Metrics as name=value pairs, e.g. "accuracy=0.93 f1_score=0.91"', '', (v) => parseMetrics(v).error);
       if (metricText === undefined) return;
       const path = join(defaultFolder('results', store.snapshot, root), newFileName('results', displayName(model), displayName(dataset)));
       await write('results', path, newResultsMetadata({ model: referenceTo(path, model), dataset: referenceTo(path, dataset), metrics: parseMetrics(metricText).metrics }));

@@ -7,7 +7,8 @@ export function fileTemplate(kind: Kind, name?: string, version?: string): strin
   const value: Record<Kind, object> = {
     dataset: { name: name || 'new-dataset', version: version || '1.0', description: '', source: [], license: '', known_issues: [] },
     model: { model_name: name || 'new-model', model_version: version || '1.0', model_description: '' },
-    results: { model: { name: name || 'model-name' }, dataset: { name: 'dataset-name' }, metrics: {} },
+    // The schema wants at least one metric: the snippet's placeholder, to be replaced.
+    results: { model: { name: name || 'model-name' }, dataset: { name: 'dataset-name' }, metrics: { accuracy: 0 } },
   };
   return JSON.stringify(value[kind], null, 2) + '\n';
 }
@@ -70,7 +71,8 @@ export function newDatasetMetadata(a: NewDatasetAnswers): DatasetMetadata {
 export interface NewResultsAnswers {
   model: ModelReference;
   dataset: DatasetReference;
-  metrics?: Record<string, number>;
+  /** At least one (the schema's rule). */
+  metrics: Record<string, number>;
   split?: string;
 }
 
@@ -79,7 +81,7 @@ export function newResultsMetadata(a: NewResultsAnswers): ResultsMetadata {
     model: a.model,
     dataset: a.dataset,
     ...(a.split ? { split: a.split } : {}),
-    metrics: a.metrics ?? {},
+    metrics: a.metrics,
     source: 'manual',
   };
 }

@@ -4,7 +4,9 @@ import { lstat, readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { RegistryFile } from '../protocol';
-import { dataOf, isObj, str } from './facts';
+import { dataOf, isObj } from './facts';
+
+const pathText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 export interface ArtifactRef {
   /** `onnx`, `checkpoint` or `files/<i>`. */
@@ -33,13 +35,13 @@ export function artifactRefs(model: RegistryFile): ArtifactRef[] {
   const at = (p: string) => (isAbsolute(p) ? resolve(p) : resolve(base, p));
   const out: ArtifactRef[] = [];
   for (const role of ['onnx', 'checkpoint'] as const) {
-    const p = str(a[role]);
+    const p = pathText(a[role]);
     if (p) out.push({ role, written: p, path: at(p) });
   }
   if (Array.isArray(a.files)) {
     a.files.forEach((f, i) => {
-      const p = isObj(f) ? str(f.path) : undefined;
-      if (p) out.push({ role: `files/${i}`, written: p, path: at(p), description: isObj(f) ? str(f.description) : undefined });
+      const p = isObj(f) ? pathText(f.path) : undefined;
+      if (p) out.push({ role: `files/${i}`, written: p, path: at(p), description: isObj(f) && typeof f.description === 'string' ? f.description : undefined });
     });
   }
   // One entry per path: `onnx` and a `files` entry may name the same file.

@@ -92,7 +92,7 @@ export function deleteConfirmation(file: RegistryFile, registry: RegistryResult)
   return { message: `Delete the ${kind} "${label}"?`, detail: lines.join('\n') };
 }
 
-/** "accuracy=0.93, f1_score=0.91" → metrics, or the first problem. */
+/** "accuracy=0.93, f1_score=0.91" → metrics, or the first problem (a results file needs at least one). */
 export function parseMetrics(text: string): { metrics: Record<string, number>; error?: string } {
   const metrics: Record<string, number> = {};
   for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
@@ -102,5 +102,5 @@ export function parseMetrics(text: string): { metrics: Record<string, number>; e
     if (!Number.isFinite(v)) return { metrics, error: `${m[1]}: "${m[2]}" is not a number` };
     metrics[m[1]] = v;
   }
-  return { metrics };
+  return Object.keys(metrics).length ? { metrics } : { metrics, error: 'Give at least one metric, e.g. accuracy=0.93' };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { before, describe, test } from 'node:test';
 import type { RegistryResult } from '../../../src/core/protocol';
+import { lineageLayout } from '../../../src/core/registryViews/lineage';
 import { problemDecoration, statusSummary } from '../../../src/core/registryViews/status';
 import { RegistryTree, type ViewNode } from '../../../src/core/registryViews/tree';
 import { descend, EXAMPLES, labels, registryOf } from './registry';
@@ -187,6 +188,40 @@ describe('registry views on examples/', () => {
     assert.match(tip, /\*\*Authors:\*\* A\\\. Rivera, M\\\. Chen/);
     assert.match(tip, /\*\*License:\*\* Apache\\-2\\\.0/);
     assert.match(tip, /\| f1\\_score \| 0\.941 \|/);
+  });
+
+  test('lineage picture: datasets, then derived datasets, then models, then results, left to right', () => {
+    const layout = lineageLayout(reg);
+    const at = (label: string, kind = 'dataset') => {
+      const n = layout.nodes.find((x) => x.label === label && x.kind === kind);
+      assert.ok(n, `${kind} ${label} in the picture`);
+      return n;
+    };
+    assert.ok(at('iris').layer < at('iris-clean').layer && at('iris-clean').layer < at('iris-train').layer);
+    const maxDataset = Math.max(...layout.nodes.filter((n) => n.kind === 'dataset').map((n) => n.layer));
+    const models = layout.nodes.filter((n) => n.kind === 'model');
+    const results = layout.nodes.filter((n) => n.kind === 'results');
+    assert.ok(models.every((m) => m.layer > maxDataset));
+    assert.ok(results.every((r) => r.layer > Math.max(...models.map((m) => m.layer))));
+    assert.equal(results.length, reg.results.length);
+    const edge = (a: string, b: string) => layout.edges.some((e) => e.from === a && e.to === b);
+    assert.ok(edge(at('news-articles').uri, at('news-topics').uri));
+    assert.ok(edge(at('news-topics').uri, at('news-topic-bert', 'model').uri));
+    assert.equal(layout.edges.find((e) => e.to === at('news-topic-bert', 'model').uri)?.label, 'training, validation, test');
+    // No two nodes overlap; the picture holds them all.
+    const boxes = layout.nodes.map((n) => `${n.x},${n.y}`);
+    assert.equal(new Set(boxes).size, boxes.length);
+    assert.ok(layout.nodes.every((n) => n.x + n.width <= layout.width && n.y + n.height <= layout.height));
+  });
+
+  test('lineage of one dataset: its ancestors and descendants only', () => {
+    const clean = reg.datasets.find((d) => d.name === 'iris-clean')!;
+    const layout = lineageLayout(reg, { focus: clean.uri });
+    const of = (kind: string) => layout.nodes.filter((n) => n.kind === kind).map((n) => n.label).sort();
+    assert.deepEqual(of('dataset'), ['iris', 'iris-clean', 'iris-test', 'iris-train']);
+    // broken-reference tests on iris-test, so it is downstream too; news models are not.
+    assert.deepEqual(of('model'), ['broken-reference', 'iris-logreg', 'iris-tiny']);
+    assert.equal(layout.nodes.find((n) => n.uri === clean.uri)?.focus, true);
   });
 
   test('status bar: counts of models, datasets and files with errors', () => {
