@@ -6,7 +6,7 @@
 //  - write-to-panel latency of timestamped lines (steady, and inside a 100 MB burst) vs a bare pipe reader
 // Run alone: node --import tsx bench/logs.ts [MB]   (default 120)
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,10 +26,11 @@ function makeLog(path: string, mb: number): number {
     lines.push(i % 50 === 0 ? `step=${i} loss=${(1 / (i + 1)).toFixed(5)} lr=0.001` : `[rank0] batch ${i} ok ${'#'.repeat(40)} data loader queue=${i % 7}`);
   }
   const block = Buffer.from(lines.join('\n') + '\n');
-  const parts: Buffer[] = [];
+  // written block by block, so the figures below do not start from a 100 MB heap
+  const fd = openSync(path, 'w');
   let size = 0;
-  while (size < mb * MB) { parts.push(block); size += block.length; }
-  writeFileSync(path, Buffer.concat(parts));
+  while (size < mb * MB) { writeSync(fd, block); size += block.length; }
+  closeSync(fd);
   return size;
 }
 

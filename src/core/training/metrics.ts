@@ -113,15 +113,26 @@ export class MetricsCollector {
     const m = parseMetricsLine(line);
     if (!m) return false;
     if (m.progress !== null) this.progress = m.progress;
-    const xKey = X_KEYS.find((k) => k in m.values);
-    for (const [k, v] of Object.entries(m.values)) {
+    const v = m.values;
+    let x: number | undefined;
+    for (const k of X_KEYS) if (v[k] !== undefined) { x = v[k]; break; }
+    for (const k in v) {
       if (X_KEYS.includes(k)) continue;
       const n = (this.counts[k] = (this.counts[k] ?? 0) + 1);
-      const x = xKey ? m.values[xKey] : n;
-      const s = (this.series[k] ??= []);
-      s.push([x, v]);
-      if (s.length > this.maxPoints) this.series[k] = s.filter((_, i) => i % 2 === 1 || i === s.length - 1);
+      let s = this.series[k];
+      if (!s) s = this.series[k] = [];
+      s.push([x ?? n, v[k]]);
+      if (s.length > this.maxPoints) halve(s);
     }
     return true;
   }
+}
+
+/** Keeps every other point (and the last), in place. */
+function halve(s: Array<[number, number]>): void {
+  const last = s[s.length - 1];
+  let w = 0;
+  for (let r = 1; r < s.length; r += 2) s[w++] = s[r];
+  if (s[w - 1] !== last) s[w++] = last;
+  s.length = w;
 }
