@@ -1,6 +1,8 @@
 // Scenario 1: the ModelOps container lists the example models, datasets and results; the broken
 // example carries its problem mark; the status bar counts models, datasets and files with errors.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
@@ -122,8 +124,45 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await s.screenshot('registry-lineage');
   });
 
+  test('clicking a model opens its file; its context menu offers the registry commands', async () => {
+    const pane = await only('Models');
+    const row = pane.locator('.monaco-list-row', { hasText: 'iris-tiny' });
+    await row.click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'iris-tiny.model.json' }).waitFor({ state: 'visible' });
+    await row.click({ button: 'right' });
+    const menu = s.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible' });
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    for (const title of ['Open', 'Reveal in Explorer', 'Show Lineage', 'New Results…', 'Copy Name', 'Delete…']) assert.ok(items.includes(title), `context menu has ${title}: ${items.join(', ')}`);
+    await s.screenshot('registry-context-menu');
+    await s.page.keyboard.press('Escape');
+  });
+
+  test('New Model Spec… asks a few questions, writes a valid file, and the view shows it', async () => {
+    await s.runCommand('ModelOps: New Model Spec…');
+    const input = s.page.locator('.quick-input-widget input.input');
+    const answer = async (prompt: RegExp, text: string) => {
+      await s.page.locator('.quick-input-widget').getByText(prompt).first().waitFor({ state: 'visible' });
+      await input.fill(text);
+      await s.page.keyboard.press('Enter');
+    };
+    await answer(/model name/, 'e2e-model');
+    await answer(/version/, '0.2.0');
+    await answer(/architecture/, 'E2E Transformer');
+    await input.fill('iris-train');
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'iris-train' }).first().click();
+    const created = join(s.workspace, 'models', 'e2e-model.model.json');
+    await until('the new model file', async () => (existsSync(created) ? true : undefined));
+    const data = JSON.parse(readFileSync(created, 'utf8'));
+    assert.deepEqual(data.training_dataset, { name: 'iris-train', version: '1.0', metadata_reference: '../datasets/iris-train.dataset.json' });
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'e2e-model.model.json' }).waitFor({ state: 'visible' });
+    const pane = await only('Models');
+    await until('e2e-model in the Models view', async () => ((await rows(pane)).includes('e2e-model') ? true : undefined));
+    await s.screenshot('registry-new-model');
+  });
+
   test('the status bar counts models, datasets and files with errors; a click opens Problems', async () => {
-    const item = s.page.locator('.statusbar-item', { has: s.page.locator('[aria-label^="ModelOps: 9 models, 11 datasets"]') }).or(s.page.locator('.statusbar-item[aria-label^="ModelOps: 9 models, 11 datasets"]')).first();
+    const item = s.page.locator('.statusbar-item', { has: s.page.locator('[aria-label^="ModelOps: 10 models, 11 datasets"]') }).or(s.page.locator('.statusbar-item[aria-label^="ModelOps: 10 models, 11 datasets"]')).first();
     await item.waitFor({ state: 'visible' });
     await item.click();
     await s.page.locator('.markers-panel').waitFor({ state: 'visible' });
