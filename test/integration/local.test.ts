@@ -25,6 +25,12 @@ test('local success: the whole log, metrics and progress, the snapshot', async (
   await t.dispose();
   assert.equal(job.status, 'completed', job.error ?? '');
   assert.equal(job.exit_code, 0);
+  // the users' API names
+  const status = t.getStatus(job.job_id);
+  assert.deepEqual(Object.keys(status), ['job_id', 'status', 'progress', 'created_at', 'updated_at', 'error']);
+  assert.equal(status.status, 'completed');
+  assert.deepEqual(t.getMetrics(job.job_id), job.metrics);
+  assert.deepEqual(t.getModel(job.job_id).name, 'tiny');
   assert.equal(job.progress, 100);
   const expected = execFileSync('python3', ['train.py', '--model', 'tiny', '--epochs', '4', '--steps', '3', '--delay', '0'], { cwd: ws.root, encoding: 'utf8' });
   assert.equal(readFileSync(job.log_path, 'utf8'), expected);

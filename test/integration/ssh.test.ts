@@ -2,7 +2,7 @@
 // errors, Slurm success and failure, and a connection killed mid-stream.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -83,6 +83,30 @@ test('clear errors for a refused key and an unreachable host', async () => {
   const u = new SshTransport(host({ port: 1 }), { knownHostsFile: knownHosts() });
   await assert.rejects(u.exec('true'), /^Error: cannot reach 127\.0\.0\.1:1 \(ECONNREFUSED\)$/);
   u.dispose();
+});
+
+test('an encrypted identity file: its passphrase is asked once, checked, and kept for reconnects', async () => {
+  const dir = tmp();
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'correct horse', '-f', join(dir, 'locked')]);
+  const pub = readFileSync(join(dir, 'locked.pub'), 'utf8');
+  const authorized = join(SSHD_DIR, 'authorized_keys');
+  appendFileSync(authorized, pub);
+  try {
+    const kh = knownHosts();
+    const asked: string[] = [];
+    const t = new SshTransport(host({ identityFile: join(dir, 'locked') }), { knownHostsFile: kh, askPassphrase: async (f) => { asked.push(f); return 'correct horse'; } });
+    assert.equal((await t.exec('echo in')).stdout, 'in\n');
+    t.disconnect();
+    assert.equal((await t.exec('echo again')).stdout, 'again\n');
+    t.dispose();
+    assert.deepEqual(asked, [join(dir, 'locked')]);
+    const none = new SshTransport(host({ identityFile: join(dir, 'locked') }), { knownHostsFile: kh });
+    await assert.rejects(none.exec('true'), /the identity file .*locked is encrypted and no passphrase was given/);
+    const wrong = new SshTransport(host({ identityFile: join(dir, 'locked') }), { knownHostsFile: kh, askPassphrase: async () => 'wrong' });
+    await assert.rejects(wrong.exec('true'), /wrong passphrase for .*locked/);
+  } finally {
+    writeFileSync(authorized, readFileSync(authorized, 'utf8').replace(pub, ''));
+  }
 });
 
 test('Slurm over SSH (an ~/.ssh/config alias): success, the local log byte-identical to the cluster\'s', async () => {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Client, type ConnectConfig } from 'ssh2';
+import { Client, utils, type ConnectConfig } from 'ssh2';
 import { addHostKey, checkHostKey, fingerprint, keyType, knownHostsName } from './knownHosts';
 import { readSshConfig } from './sshConfig';
 import type { ExecResult, Transport } from './transport';
@@ -33,6 +33,8 @@ export interface SshOptions {
   confirmUnknownHost?: (key: UnknownHostKey) => Promise<boolean>;
   /** A passphrase for the identity file, or a password (asked once by the caller, kept by it). */
   passphrase?: string;
+  /** Asked once for an encrypted identity file's passphrase when `passphrase` is not given; undefined = cancel. */
+  askPassphrase?: (identityFile: string) => Promise<string | undefined>;
   password?: string;
   keepaliveIntervalMs?: number;
   readyTimeoutMs?: number;
@@ -77,8 +79,25 @@ export class SshTransport implements Transport {
   connect(): Promise<Client> {
     if (this.disposed) return Promise.reject(new SshError(`${this.description}: closed`, true));
     if (this.client) return Promise.resolve(this.client);
-    this.connecting ??= this.open().finally(() => { this.connecting = null; });
+    this.connecting ??= this.unlockKey().then(() => this.open()).finally(() => { this.connecting = null; });
     return this.connecting;
+  }
+
+  private passphrase: string | undefined;
+
+  /** For an encrypted identity file: the passphrase, asked once per transport and checked here. */
+  private async unlockKey(): Promise<void> {
+    const file = this.host.identityFile;
+    this.passphrase ??= this.options.passphrase;
+    if (!file || this.passphrase !== undefined) return;
+    let data: Buffer;
+    try { data = readFileSync(file); } catch { return; } // open() reports it
+    const parsed = utils.parseKey(data);
+    if (!(parsed instanceof Error) || !/passphrase/i.test(parsed.message)) return;
+    const given = this.options.askPassphrase ? await this.options.askPassphrase(file) : undefined;
+    if (given === undefined) throw new SshError(`the identity file ${file} is encrypted and no passphrase was given`, true);
+    if (utils.parseKey(data, given) instanceof Error) throw new SshError(`wrong passphrase for ${file}`, true);
+    this.passphrase = given;
   }
 
   private open(): Promise<Client> {
@@ -94,7 +113,7 @@ export class SshTransport implements Transport {
       keepaliveInterval: this.options.keepaliveIntervalMs ?? 15_000,
       keepaliveCountMax: 3,
       agent: process.env.SSH_AUTH_SOCK,
-      passphrase: this.options.passphrase,
+      passphrase: this.passphrase,
       password: this.options.password,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
         const verdict = checkHostKey(knownHosts, h.host, port, key);

@@ -2,7 +2,7 @@
 // JobStore's jobs after a reload, cancel, wait. It owns one runner per target and SSH host.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isTerminal, type JobRecord, type JobTarget } from './job';
+import { isTerminal, toJobStatus, type JobRecord, type JobStatus, type JobTarget, type MetricsSeries } from './job';
 import { JobStore, type StoreProblem } from './jobStore';
 import { LocalRunner, type LocalRunnerOptions } from './localRunner';
 import { planJob } from './plan';
@@ -145,6 +145,26 @@ export class Trainer {
       }
     }
     return { jobs, problems };
+  }
+
+  /** The users' API: get_status, get_metrics, get_model. */
+  getStatus(id: string): JobStatus {
+    return toJobStatus(this.mustGet(id));
+  }
+
+  getMetrics(id: string): MetricsSeries {
+    return this.mustGet(id).metrics;
+  }
+
+  getModel(id: string): JobRecord['model'] & { spec: unknown } {
+    const job = this.mustGet(id);
+    return { ...job.model, spec: job.snapshot.spec };
+  }
+
+  private mustGet(id: string): JobRecord {
+    const job = this.get(id);
+    if (!job) throw new Error(`no job ${id}`);
+    return job;
   }
 
   get(id: string): JobRecord | undefined {
