@@ -8,7 +8,10 @@ import { describe, machine, type Figure } from './harness';
 const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   validation: () => import('./validation'),
   indexScale: () => import('./indexScale'),
+  leaderboard: () => import('./leaderboard'),
+  importers: () => import('./importers'),
   logs: () => import('./logs'),
+  editing: () => import('./editing'),
 };
 
 async function main(): Promise<void> {
