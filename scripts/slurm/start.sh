@@ -44,7 +44,7 @@ else
   cat > "$CONF.tmp" <<CONF
 $MARK
 ClusterName=modelops
-SlurmctldHost=$HOST
+SlurmctldHost=$HOST(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -69,7 +69,7 @@ AccountingStorageType=accounting_storage/none
 MinJobAge=300
 KillWait=5
 SchedulerParameters=sched_interval=2
-$NODE State=UNKNOWN
+$NODE NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=debug Nodes=$HOST Default=YES MaxTime=INFINITE State=UP DefMemPerCPU=$((MEM / 4))
 CONF
   mv "$CONF.tmp" "$CONF"
