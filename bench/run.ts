@@ -8,6 +8,8 @@ import { describe, machine, type Figure } from './harness';
 const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   validation: () => import('./validation'),
   indexScale: () => import('./indexScale'),
+  leaderboard: () => import('./leaderboard'),
+  importers: () => import('./importers'),
   logs: () => import('./logs'),
   editing: () => import('./editing'),
 };

@@ -2,7 +2,7 @@
 // Written atomically (temp file in the same folder, then link/rename), never over an existing
 // file unless asked.
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ModelMetadata, ResultsMetadata } from '../metadata/types';
 import { safeFileName } from './fileNames';
@@ -101,56 +101,69 @@ export interface WriteReport {
 }
 
 /** Writes `text` to `path` atomically; false when the file exists and overwrite is off. */
-export async function writeFileAtomic(path: string, text: string, overwrite: boolean, madeDirs?: Set<string>): Promise<boolean> {
+export function writeFileAtomic(path: string, text: string, overwrite: boolean, folders?: Map<string, boolean>): boolean {
   const dir = dirname(path);
-  if (!madeDirs?.has(dir)) {
-    await mkdir(dir, { recursive: true });
-    madeDirs?.add(dir);
+  // A folder created by this import holds only files it wrote: no existence check needed there
+  // (the link below still refuses to replace anything).
+  let fresh = folders?.get(dir);
+  if (fresh === undefined) {
+    fresh = mkdirSync(dir, { recursive: true }) !== undefined;
+    folders?.set(dir, fresh);
   }
-  if (!overwrite && (await lstat(path).then(() => true, () => false))) return false;
+  if (!overwrite && !fresh && existsSync(path)) return false;
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(tmp, text, { flag: 'wx' });
+  writeFileSync(tmp, text, { flag: 'wx' });
   try {
     if (overwrite) {
-      await rename(tmp, path);
+      renameSync(tmp, path);
       return true;
     }
     try {
-      await link(tmp, path); // fails with EEXIST instead of replacing: no window for a race
+      linkSync(tmp, path); // fails with EEXIST instead of replacing: no window for a race
+      unlinkSync(tmp);
       return true;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
+      if (code === 'EEXIST') {
+        unlinkSync(tmp);
+        return false;
+      }
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
       // A file system without hard links: check, then rename.
-      if (await lstat(path).then(() => true, () => false)) return false;
-      await rename(tmp, path);
+      if (existsSync(path)) {
+        unlinkSync(tmp);
+        return false;
+      }
+      renameSync(tmp, path);
       return true;
     }
-  } finally {
-    await unlink(tmp).catch(() => undefined);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw e;
   }
 }
 
-/** Files in plan order; a few at a time, since a score import can be thousands of small files. */
+/** How many files are written between yields to the event loop (an import can be thousands of files). */
+const BATCH = 200;
+
+/**
+ * Files in plan order. Synchronous file calls in batches: a fraction of the cost of one promise
+ * round trip per call, and the event loop (the extension host's) still gets a turn every batch.
+ */
 export async function writeFiles(files: PlannedFile[], options: WriteOptions = {}): Promise<WriteReport> {
-  const outcome: ({ written: true } | { written: false; skipped: WriteReport['skipped'][number] })[] = new Array(files.length);
-  const madeDirs = new Set<string>();
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) {
-      const f = files[i];
-      const problems = options.validate?.(f) ?? [];
-      if (problems.length) {
-        outcome[i] = { written: false, skipped: { path: f.path, reason: 'invalid', problems } };
-        continue;
-      }
-      const ok = await writeFileAtomic(f.path, `${JSON.stringify(f.data, null, 2)}\n`, options.overwrite ?? false, madeDirs); // same text as checkImported's fileText
-      outcome[i] = ok ? { written: true } : { written: false, skipped: { path: f.path, reason: 'exists' } };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
   const report: WriteReport = { written: [], skipped: [] };
-  outcome.forEach((o, i) => (o.written ? report.written.push(files[i].path) : report.skipped.push(o.skipped)));
+  const folders = new Map<string, boolean>();
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % BATCH === 0) await new Promise((r) => setImmediate(r));
+    const f = files[i];
+    const problems = options.validate?.(f) ?? [];
+    if (problems.length) {
+      report.skipped.push({ path: f.path, reason: 'invalid', problems });
+      continue;
+    }
+    // The same text checkImported validates.
+    if (writeFileAtomic(f.path, `${JSON.stringify(f.data, null, 2)}\n`, options.overwrite ?? false, folders)) report.written.push(f.path);
+    else report.skipped.push({ path: f.path, reason: 'exists' });
+  }
   return report;
 }
