@@ -2,32 +2,11 @@
 // (readModelSpec) so the workspace index can take it over later.
 import { readFileSync } from 'node:fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { SlurmResources, TrainingSpec } from '../metadata/types';
 
-export interface SlurmOptions {
-  job_name?: string;
-  partition?: string;
-  nodes?: number;
-  ntasks?: number;
-  gpus?: number | string;
-  cpus_per_task?: number;
-  mem?: string;
-  time?: string;
-  account?: string;
-  qos?: string;
-  modules?: string[];
-  setup?: string[];
-  extra_directives?: string[];
-}
-
-export interface TrainingSpec {
-  command: string;
-  /** Relative to the model file's folder; default that folder. */
-  working_directory?: string;
-  env?: Record<string, string>;
-  target?: 'local' | 'slurm';
-  host?: string;
-  slurm?: SlurmOptions;
-}
+// The block's shape is the model schema's (src/core/metadata/types.ts, schemas/model.schema.json).
+export type { TrainingSpec } from '../metadata/types';
+export type SlurmOptions = SlurmResources;
 
 export interface ModelSpec {
   file: string;
