@@ -11,7 +11,7 @@ import { makeRegistry, type Registry } from './registryFixture';
 const SEVERITY: Record<string, number> = { error: 1, warning: 2, information: 3 };
 
 function cliDiagnostics(root: string): Map<string, unknown[]> {
-  const r = spawnSync(process.execPath, [resolve('dist/cli.js'), 'validate', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [resolve('dist/cli.js'), 'validate', '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const out = JSON.parse(r.stdout) as { diagnostics: { file: string; range: unknown; severity: string; code: string; message: string }[] };
   const map = new Map<string, unknown[]>();
   for (const d of out.diagnostics) {
@@ -85,4 +85,47 @@ test('the format severity setting applies without a restart', async () => {
   client.settings = {};
   void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   client.close(path);
+});
+
+test('the examples registry and a real group\'s metadata folder (own schemas via config): same as the CLI', async () => {
+  const { cpSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const tmp = mkdtempSync(join(tmpdir(), 'modelops-lsp-real-'));
+  try {
+    cpSync('examples', join(tmp, 'examples'), { recursive: true });
+    cpSync(join('..', 'shared', 'corpus', 'llm-pretraining-behaviours'), join(tmp, 'corpus'), { recursive: true });
+    writeFileSync(join(tmp, 'corpus', 'modelops.config.json'), JSON.stringify({
+      registries: [
+        { kind: 'model', include: ['model_metadata/*.json'], schema: 'model_metadata_schema.json' },
+        { kind: 'dataset', include: ['dataset_metadata/*.json'], schema: 'dataset_metadata_schema.json' },
+        { kind: 'results', include: ['model_scores/*.json'], schema: 'model_results_schema.json' },
+      ],
+    }));
+    const real = await LspClient.start({ folders: [join(tmp, 'examples'), join(tmp, 'corpus')] });
+    try {
+      const lsp = await real.workspaceDiagnostics();
+      for (const folder of ['examples', 'corpus']) {
+        const cli = cliDiagnostics(join(tmp, folder));
+        assert.ok(cli.size > 0, `${folder} has some problems to compare`);
+        for (const [path, expected] of cli) assert.deepEqual(strip(lsp.get(path) ?? []), expected, path);
+      }
+      const total = [...lsp.values()].reduce((n, l) => n + l.length, 0);
+      const cliTotal = ['examples', 'corpus'].reduce((n, f) => n + [...cliDiagnostics(join(tmp, f)).values()].reduce((m, l) => m + l.length, 0), 0);
+      assert.equal(total, cliTotal);
+      const r = await real.request<any>('modelops/registry', { folderUri: uri(join(tmp, 'corpus')) });
+      assert.ok(r.models.length > 50 && r.results.length > 50);
+      // The team's own schema (draft-07, from the config) drives completion and hover too.
+      const yi = join(tmp, 'corpus', 'model_metadata', '01-ai_Yi-34B.json');
+      const doc = real.open(yi);
+      const at = doc.positionAt(doc.getText().indexOf('"author"'));
+      const items = (await real.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: uri(yi) }, position: at })).items.map((i) => i.label);
+      assert.ok(items.includes('num_layers') && items.includes('author'), items.join());
+      assert.ok(!items.includes('model_name'), 'not the built-in model schema');
+      real.close(yi);
+    } finally {
+      await real.stop();
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
