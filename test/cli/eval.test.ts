@@ -71,3 +71,29 @@ test('compare ranks the iris models and names the best; --dataset is required', 
   assert.equal(json.metric, 'accuracy');
   assert.equal(json.best_model, 'iris-logreg@1.0');
 });
+
+test('Ctrl-C cancels a running eval: exit 2, "cancelled", no results file', async () => {
+  const { spawn } = await import('node:child_process');
+  const { readdirSync: ls, readFileSync: read } = await import('node:fs');
+  const rows = ['sepal_length,sepal_width,petal_length,petal_width,species'];
+  for (let i = 0; i < 300_000; i++) rows.push(`5.1,3.5,1.4,0.2,setosa`);
+  write(root, 'examples/data/many.csv', rows.join('\n') + '\n');
+  write(root, 'examples/datasets/many.dataset.json', { name: 'many', version: '1', path: '../data/many.csv' });
+  const cli = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), 'eval', 'models/iris-logreg.model.json', '--dataset', 'datasets/many.dataset.json', '--batch-size', '1'], { cwd: ex, detached: true });
+  let stderr = '';
+  cli.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
+  // Wait until the worker process exists (a child of the CLI), then press Ctrl-C for the whole group.
+  const deadline = Date.now() + 20_000;
+  const hasWorker = () => ls('/proc').filter((d) => /^\d+$/.test(d)).some((d) => {
+    try { return read(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(cli.pid); } catch { return false; }
+  });
+  while (!hasWorker()) {
+    assert.ok(Date.now() < deadline, 'the worker never started');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  process.kill(-cli.pid!, 'SIGINT');
+  assert.equal(await exited, 2);
+  assert.match(stderr, /modelops eval: evaluation cancelled; no results were written/);
+  assert.ok(!ls(join(ex, 'results')).some((f) => f.includes('--many-')), 'no results file for the cancelled run');
+});

@@ -46,7 +46,8 @@ export function runInWorker(job: EvaluationJob, options: WorkerRunOptions = {}):
       if (!exited) setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 2000).unref();
       f();
     };
-    const post = (m: ToWorker) => { if (child.connected) child.send(m); };
+    // A failed send means the worker is gone; its 'exit' says how, so the error is dropped here.
+    const post = (m: ToWorker) => { if (child.connected) child.send(m, (e) => void e); };
     function onAbort() {
       post({ type: 'cancel' });
       killTimer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 5000);
@@ -61,11 +62,16 @@ export function runInWorker(job: EvaluationJob, options: WorkerRunOptions = {}):
       else if (m.type === 'result') settle(() => (signal?.aborted ? reject(cancelled()) : resolve(m.result)));
       else settle(() => reject(signal?.aborted ? cancelled() : new EvaluationError(m.kind, m.message)));
     });
-    child.on('error', (e) => settle(() => reject(new EvaluationError('worker', `cannot start the evaluation worker ${w.path}: ${e.message}`))));
+    child.on('error', (e) => settle(() => reject(signal?.aborted
+      ? cancelled()
+      : new EvaluationError('worker', child.pid === undefined
+        ? `cannot start the evaluation worker ${w.path}: ${e.message}`
+        : `lost contact with the evaluation worker: ${e.message}`))));
     child.on('exit', (code, sig) => {
       exited = true;
       if (killTimer) clearTimeout(killTimer);
-      settle(() => reject(signal?.aborted
+      // SIGINT: Ctrl-C reached the worker's process group, maybe before it could ignore it.
+      settle(() => reject(signal?.aborted || sig === 'SIGINT'
         ? cancelled()
         : new EvaluationError('worker', `the evaluation worker stopped (${sig ?? `exit code ${code}`}) before it finished${stderr.trim() ? `:\n${stderr.trim()}` : ''}`)));
     });

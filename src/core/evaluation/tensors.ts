@@ -37,8 +37,11 @@ export function cellMessage(file: string, e: CellError, line?: number): string {
 export function numericCell(v: Cell, column: string, place: CellPlace, integer = false): number {
   let x: number;
   if (typeof v === 'number') x = v;
-  else if (typeof v === 'string' && v.trim() !== '') x = Number(v);
-  else x = NaN;
+  else if (typeof v === 'string') {
+    x = Number(v);
+    // Number('') and Number('  ') are 0: only then look at the text (no trim() on every cell).
+    if (x === 0 && v.trim() === '') x = NaN;
+  } else x = NaN;
   if (!Number.isFinite(x)) {
     const shown = v === undefined ? 'missing' : `'${typeof v === 'string' ? v : JSON.stringify(v)}' is not a number`;
     throw new CellError(place, column, shown);

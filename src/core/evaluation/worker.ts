@@ -43,4 +43,6 @@ process.on('message', (m: unknown) => {
 });
 // The parent going away is a cancel.
 process.on('disconnect', () => controller.abort());
+// Ctrl-C in a terminal reaches the whole process group: the parent decides, and sends `cancel`.
+process.on('SIGINT', () => undefined);
 void send({ type: 'ready' });
