@@ -17,7 +17,7 @@ export function fileTemplate(kind: Kind, name?: string, version?: string): strin
 export function skeletonSnippet(kind: Kind): string {
   const body: Record<Kind, string[]> = {
     dataset: ['"name": "${1:dataset-name}"', '"version": "${2:1.0}"', '"description": "$3"', '"license": "$4"', '"source": [$5]', '"taxonomy": ["${6:specific_datasets/focus}"]', '"known_issues": []'],
-    model: ['"model_name": "${1:model-name}"', '"model_version": "${2:1.0}"', '"model_architecture": "$3"', '"model_description": "$4"', '"training_dataset": {\n\t\t"name": "$5",\n\t\t"version": "$6",\n\t\t"metadata_reference": "$7"\n\t}'],
+    model: ['"model_name": "${1:model-name}"', '"model_version": "${2:1.0}"', '"model_architecture": "$3"', '"model_description": "$4"', '"training_dataset": {\n\t\t"name": "${5:dataset-name}",\n\t\t"version": "${6:1.0}",\n\t\t"metadata_reference": "${7:../datasets/dataset-name.dataset.json}"\n\t}'],
     results: ['"model": { "name": "${1:model-name}" }', '"dataset": { "name": "${2:dataset-name}" }', '"metrics": {\n\t\t"accuracy": ${3:0}\n\t}'],
   };
   return '{\n\t' + body[kind].join(',\n\t') + '\n}\n';
