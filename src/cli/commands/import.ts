@@ -21,7 +21,8 @@ sources:
   hf-folder DIR              a local Hugging Face model folder: config.json, the README.md model
                              card (license, datasets, base_model, tags, model-index results) and
                              the parameter count from the *.safetensors headers
-  lm-eval FILE               an lm-evaluation-harness results JSON: one results file per task
+  lm-eval FILE_OR_DIR        an lm-evaluation-harness results JSON (or the results_*.json files
+                             under a --output_path folder): one results file per task
   model-scores FILE_OR_DIR...  model_scores files (results.harness.<task>[.<n>-shot].<metric>):
                              one results file per task and shot count
   hf-hub REPO_ID             the Hugging Face hub's API at HF_ENDPOINT (default https://huggingface.co),
@@ -59,6 +60,19 @@ async function scoreFiles(args: string[]): Promise<string[]> {
 }
 
 /** A path as the user would type it: relative below the current folder, else absolute. */
+/** A results file, or the `results*.json` files anywhere under a folder (lm-eval's --output_path layout). */
+async function lmEvalFiles(path: string): Promise<string[]> {
+  const s = await stat(path).catch(() => undefined);
+  if (!s) throw new ImportError(`${path}: no such file or folder`);
+  if (!s.isDirectory()) return [path];
+  const found = (await readdir(path, { recursive: true }))
+    .filter((n) => /(^|[\\/])results[^\\/]*\.json$/.test(n))
+    .sort()
+    .map((n) => join(path, n));
+  if (!found.length) throw new ImportError(`${path}: no results*.json files under this folder`);
+  return found;
+}
+
 const show = (p: string) => {
   const r = relative(process.cwd(), p);
   return r === '' ? '.' : r.startsWith('..') || isAbsolute(r) ? p : r;
@@ -92,13 +106,17 @@ export const importCommand: Command = {
         bundles.push(await importHuggingFaceFolder(one(), { name: values.name }));
         break;
       case 'lm-eval': {
-        const file = one();
-        const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-          throw new ImportError(`${file}: cannot read (${e.code ?? e.message})`);
-        });
         modelFile = values['model-ref'];
         const model = modelFile ? await modelRefFrom(modelFile) : undefined;
-        bundles.push(importLmEvalResults(text, file, { model }));
+        const errors: string[] = [];
+        for (const file of await lmEvalFiles(one())) {
+          try {
+            bundles.push(importLmEvalResults(await readFile(file, 'utf8'), file, { model }));
+          } catch (e) {
+            errors.push(e instanceof Error ? e.message : String(e));
+          }
+        }
+        if (errors.length) throw new ImportError(errors.length === 1 ? errors[0] : `${errors.length} files could not be imported; nothing written:\n  ${errors.join('\n  ')}`);
         break;
       }
       case 'model-scores': {

@@ -92,6 +92,17 @@ test('modelops import lm-eval --model-ref: results point at the existing model f
   assert.equal(half.code, 1, half.stderr);
   assert.match(half.stderr, /m\/a\.results\.json: not written, fails the schema:\n  \/samples_evaluated: .*>= 0/);
   assert.deepEqual(readdirSync(join(out, 'odd', 'm')), ['b.results.json']);
+  // A --output_path folder: every results*.json under it (samples files ignored).
+  const runs = join(out, 'runs');
+  mkdirSync(join(runs, 'EleutherAI__pythia-160m'), { recursive: true });
+  mkdirSync(join(runs, 'gpt2'));
+  writeFileSync(join(runs, 'EleutherAI__pythia-160m', 'results_2024-05-21T16-20-13.330692.json'), read(V04));
+  writeFileSync(join(runs, 'EleutherAI__pythia-160m', 'samples_arc_easy_2024-05-21T16-20-13.330692.jsonl'), '{"doc_id": 0}\n');
+  writeFileSync(join(runs, 'gpt2', 'results.json'), read(join(DIR, 'results_v0.3.json')));
+  const all = await runCli(['import', 'lm-eval', runs, '--out', join(out, 'from-dir')]);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, /6 files written .* \(0 model, 6 results\)/);
+  assert.deepEqual(readdirSync(join(out, 'from-dir')).sort(), ['EleutherAI__pythia-160m', 'gpt2']);
   // Usage errors.
   const usage = await runCli(['import', 'lm-eval']);
   assert.equal(usage.code, 2);
