@@ -29,28 +29,63 @@ const RESULTS_REFS: [Segment[], Kind][] = [
   [['dataset'], 'dataset'],
 ];
 
-function located(obj: Node, key: string): Located<string> | undefined {
-  const n = findNodeAtLocation(obj, [key]);
-  if (!n || (n.type !== 'string' && n.type !== 'number')) return undefined;
-  return { value: String(n.value), offset: n.offset, length: n.length };
+/** A part of the document whose offsets are looked up in the tree only when someone asks. */
+class Place {
+  private node: Node | undefined | null = null;
+  constructor(private readonly doc: ReferenceSource, private readonly at: Segment[]) {}
+  private find(): Node | undefined {
+    return this.node === null ? (this.node = this.doc.root && findNodeAtLocation(this.doc.root, this.at)) : this.node;
+  }
+  get offset(): number { return this.find()?.offset ?? 0; }
+  get length(): number { return this.find()?.length ?? 0; }
 }
 
-function reference(root: Node, path: Segment[], targetKind: Kind): Reference | undefined {
-  const obj = findNodeAtLocation(root, path);
-  if (!obj || obj.type !== 'object') return undefined;
-  return {
-    role: path.join('/'), targetKind, pointer: toPointer(path), offset: obj.offset, length: obj.length,
-    name: located(obj, 'name'), version: located(obj, 'version'), path: located(obj, 'metadata_reference'),
-  };
+class LazyLocated extends Place implements Located<string> {
+  constructor(readonly value: string, doc: ReferenceSource, at: Segment[]) { super(doc, at); }
 }
 
-export function referencesOf(kind: Kind, root: Node | undefined): Reference[] {
-  if (!root || root.type !== 'object') return [];
+class LazyReference extends Place implements Reference {
+  readonly role: string;
+  readonly pointer: string;
+  readonly name?: Located<string>;
+  readonly version?: Located<string>;
+  readonly path?: Located<string>;
+  constructor(doc: ReferenceSource, at: Segment[], readonly targetKind: Kind, obj: Record<string, unknown>) {
+    super(doc, at);
+    this.role = at.join('/');
+    this.pointer = toPointer(at);
+    const part = (key: string) => {
+      const v = obj[key];
+      return typeof v === 'string' || typeof v === 'number' ? new LazyLocated(String(v), doc, [...at, key]) : undefined;
+    };
+    this.name = part('name');
+    this.version = part('version');
+    this.path = part('metadata_reference');
+  }
+}
+
+type ReferenceSource = { readonly value: unknown; readonly root: Node | undefined };
+
+function valueAt(value: unknown, path: Segment[]): unknown {
+  let v = value;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
+  return v;
+}
+
+function reference(doc: ReferenceSource, path: Segment[], targetKind: Kind): Reference | undefined {
+  const obj = valueAt(doc.value, path);
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  return new LazyReference(doc, path, targetKind, obj as Record<string, unknown>);
+}
+
+/** The references a document makes; offsets come from the tree, built only if a check needs one. */
+export function referencesOf(kind: Kind, doc: ReferenceSource): Reference[] {
+  if (!doc.value || typeof doc.value !== 'object' || Array.isArray(doc.value)) return [];
   const spots: [Segment[], Kind][] = kind === 'model' ? MODEL_REFS : kind === 'results' ? RESULTS_REFS : [];
-  const refs = spots.map(([p, k]) => reference(root, p, k));
+  const refs = spots.map(([p, k]) => reference(doc, p, k));
   if (kind === 'dataset') {
-    const parents = findNodeAtLocation(root, ['derived_from']);
-    if (parents?.type === 'array') parents.children?.forEach((_, i) => refs.push(reference(root, ['derived_from', i], 'dataset')));
+    const parents = (doc.value as { derived_from?: unknown }).derived_from;
+    if (Array.isArray(parents)) parents.forEach((_, i) => refs.push(reference(doc, ['derived_from', i], 'dataset')));
   }
   return refs.filter((r): r is Reference => r !== undefined);
 }

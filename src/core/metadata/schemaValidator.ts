@@ -64,8 +64,7 @@ export class SchemaValidator {
   }
 
   validate(validate: ValidateFunction, doc: ParsedDocument): Diagnostic[] {
-    if (!doc.root) return [];
-    if (validate(doc.value)) return [];
+    if (doc.value === undefined || validate(doc.value)) return [];
     return ajvErrorsToDiagnostics(validate.errors ?? [], doc);
   }
 }

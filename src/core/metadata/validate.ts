@@ -12,6 +12,9 @@ export interface SchemaChoice { key: string; schema: AnySchema }
 export interface CheckedDocument { doc: ParsedDocument; diagnostics: Diagnostic[] }
 
 function taxonomyWarnings(doc: ParsedDocument, extra: readonly string[]): Diagnostic[] {
+  // Check the value first: the tree (for offsets) is needed only when something is unknown.
+  const paths = (doc.value as { taxonomy?: unknown } | undefined)?.taxonomy;
+  if (!Array.isArray(paths) || paths.every((p) => typeof p !== 'string' || isKnownTaxonomyPath(p, extra))) return [];
   const list = doc.root && findNodeAtLocation(doc.root, ['taxonomy']);
   if (list?.type !== 'array') return [];
   const out: Diagnostic[] = [];

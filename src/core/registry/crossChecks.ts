@@ -21,11 +21,20 @@ export interface Lookup {
   hasName(kind: Kind, name: string): boolean;
 }
 
-/** The absolute path a reference points at, or undefined when it leaves the root. */
+const resolved = new Map<string, { path: string; outside: boolean }>();
+
+/** The absolute path a reference points at, and whether that leaves the root. Memoised: path maths is hot. */
 export function resolveReference(root: string, from: string, ref: string): { path: string; outside: boolean } {
-  const path = isAbsolute(ref) ? ref : resolve(dirname(from), ref);
-  const rel = relative(root, path);
-  return { path, outside: rel === '' || rel.startsWith('..') || isAbsolute(rel) };
+  const key = `${root}\0${from}\0${ref}`;
+  let hit = resolved.get(key);
+  if (!hit) {
+    const path = isAbsolute(ref) ? ref : resolve(dirname(from), ref);
+    const rel = relative(root, path);
+    hit = { path, outside: rel === '' || rel.startsWith('..') || isAbsolute(rel) };
+    if (resolved.size > 200_000) resolved.clear();
+    resolved.set(key, hit);
+  }
+  return hit;
 }
 
 const KIND_LABEL: Record<Kind, string> = { model: 'model', dataset: 'dataset', results: 'results' };

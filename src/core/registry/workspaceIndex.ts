@@ -184,7 +184,7 @@ export class WorkspaceIndex implements Lookup {
       if (!('key' in choice)) checked.diagnostics.unshift(choice);
       file.value = checked.doc.value;
       file.local = checked.diagnostics;
-      file.refs = referencesOf(kind, checked.doc.root);
+      file.refs = referencesOf(kind, checked.doc);
       Object.assign(file, identityOf(kind, checked.doc.value));
     }
     this.unlink(path);
