@@ -1,6 +1,8 @@
 // Hover: the schema's documentation (vscode-json-languageservice) and, on a reference, a summary of
 // the file it points at. Strings from metadata files are escaped: they are data, not markup.
+import { getLocation } from 'jsonc-parser';
 import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver';
+import { describeTaxonomyPath } from '../src/core/metadata/taxonomy';
 import type { IndexedFile } from '../src/core/registry/workspaceIndex';
 import { openFile, type Context } from './context';
 import { tooDeep } from './jsonServices';
@@ -43,6 +45,14 @@ export function registerHover(ctx: Context): void {
     const hit = f.file && referenceAt(f.index, f.file, offset);
     if (hit?.target) parts.push(summary(hit.target));
     else if (hit?.ref.path && hit.part) parts.push(`No ${hit.ref.targetKind} metadata file at \`${escapeMarkdown(hit.ref.path.value)}\``);
+    if (f.file?.kind === 'dataset') {
+      const loc = getLocation(f.text, offset);
+      const node = loc.previousNode;
+      if (loc.path[0] === 'taxonomy' && typeof loc.path[1] === 'number' && node?.type === 'string') {
+        const about = describeTaxonomyPath(node.value, f.index.config.taxonomyExtra);
+        parts.push(`**Taxonomy** \`${escapeMarkdown(node.value)}\`: ${about ? escapeMarkdown(about) : 'not a known path'}`);
+      }
+    }
     const service = ctx.json.serviceFor(f);
     const schemaHover = service && (await service.doHover(f.doc, params.position, ctx.json.parse(service, f.doc)));
     if (schemaHover) {

@@ -67,6 +67,11 @@ test('hover: schema documentation, and a summary of a referenced dataset', async
   assert.match(v, /License: CC0\\-1\\\.0/);
   assert.match(v, /two samples are mislabelled/);
   client.close(path);
+  const dataset = reg.path('datasets/iris.dataset.json');
+  client.open(dataset);
+  const onTaxonomy = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uri(dataset) }, position: client.position(dataset, '"specific_datasets/botany"', 3) });
+  assert.match(onTaxonomy.contents.value, /\*\*Taxonomy\*\* `specific\\_datasets\/botany`: A focused dataset: botany/);
+  client.close(dataset);
 });
 
 test('definition and document links follow metadata_reference, names and derived_from', async () => {
