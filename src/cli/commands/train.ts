@@ -19,7 +19,7 @@ with the job's outcome.
   --accept-new-host-key  trust and record a host key known_hosts lacks (it is printed); refused otherwise
   --poll SECONDS         between Slurm status queries (default 10)
 
-Ctrl-C cancels the job. Exit status: 0 completed, 1 failed or cancelled, 2 usage or I/O error.`;
+Ctrl-C cancels the job (twice: stop waiting). Exit status: 0 completed, 1 failed or cancelled, 2 usage or I/O error.`;
 
 /** The workspace a model file belongs to: the nearest folder above it with modelops.config.json or .git. */
 export function workspaceRootOf(start: string): string {
@@ -88,8 +88,14 @@ export const train: Command = {
       throw e; // a SpecError says where the spec is wrong: exit 2 without the usage text
     }
     process.stderr.write(`modelops train: job ${job.job_id} (${job.target}${job.host ? ` on ${job.host}` : ''}${job.slurm_job_id ? `, Slurm job ${job.slurm_job_id}` : ''}), log ${job.log_path}\n`);
+    let interrupts = 0;
     const onInt = () => {
-      process.stderr.write(`modelops train: cancelling job ${job.job_id}\n`);
+      if (++interrupts > 1) {
+        // A second Ctrl-C stops waiting (say, the cluster is unreachable); the record stays in the store.
+        process.stderr.write(`modelops train: not waiting for job ${job.job_id} any longer; see 'modelops jobs'\n`);
+        process.exit(130);
+      }
+      process.stderr.write(`modelops train: cancelling job ${job.job_id} (Ctrl-C again to stop waiting)\n`);
       trainer.cancel(job.job_id).catch((e) => process.stderr.write(`modelops train: cancel failed: ${e instanceof Error ? e.message : e}\n`));
     };
     process.on('SIGINT', onInt);

@@ -61,6 +61,9 @@ export class SlurmRunner implements JobRunner {
 
   async reattach(session: JobSession): Promise<void> {
     if (!session.job.slurm_job_id) return session.finish('failed', 'the job was never submitted (no Slurm job id)', null);
+    // ids reach a shell command line: a record edited by hand must not smuggle anything in
+    if (!/^\d+$/.test(session.job.slurm_job_id)) return session.finish('failed', `not a Slurm job id: ${JSON.stringify(session.job.slurm_job_id)}`, null);
+    if (this.transport.remote && !session.job.remote_log_path) return session.finish('failed', 'the record has no remote log path', null);
     session.catchUp(session.job.log_offset ?? 0);
     this.track(session);
   }
