@@ -2,7 +2,7 @@
 // the local shell). sacct is disabled here: tracking must not need it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -146,4 +146,22 @@ test('a clear error when sbatch is missing', async () => {
   const runner = new SlurmRunner(new NoSlurm(), POLL);
   await assert.rejects(runner.start(new JobSession(job, store, {}), plan), /^Error: sbatch was not found on this machine: is Slurm installed there, and on the PATH of a non-interactive shell\?$/);
   await runner.dispose();
+});
+
+test('reattach refuses a hand-edited record whose Slurm id would reach the shell', async () => {
+  const ws = makeWorkspace();
+  const file = ws.model('m.json', trainSpec('edited', '--epochs 1 --steps 1 --delay 0', { target: 'slurm' }));
+  const t1 = new Trainer({ workspaceRoot: ws.root, ...POLL });
+  const done = await t1.wait((await t1.start(file)).job_id);
+  await t1.dispose();
+  const marker = join(ws.root, 'pwned');
+  const store = new JobStore(join(ws.root, '.modelops', 'jobs'));
+  store.save({ ...done, status: 'running', slurm_job_id: `1; touch ${marker}`, finished_at: null });
+  const t2 = new Trainer({ workspaceRoot: ws.root, ...POLL });
+  await t2.reattach();
+  const after = await t2.wait(done.job_id);
+  await t2.dispose();
+  assert.equal(after.status, 'failed');
+  assert.match(after.error ?? '', /^not a Slurm job id: /);
+  assert.equal(existsSync(marker), false);
 });
