@@ -11,3 +11,4 @@ export { validate, DatasetValidator } from './validate';
 export type { ValidationResult, ValidationIssue, DatasetStats } from './validate';
 export { loadDataset, readMetadataFile, deriveMetadata } from './metadata';
 export { splitDatasetFile, sampleDatasetFile, sanitizeDatasetFile, validateDatasetFile } from './operations';
+export { Dataset } from './dataset';

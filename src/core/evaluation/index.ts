@@ -9,3 +9,4 @@ export { runInWorker } from './client';
 export { defaultResultsPath, resultsDocument, writeResults } from './results';
 export { evaluateModelFile, compareModelFiles } from './run';
 export type { FromWorker, ToWorker } from './protocol';
+export { Evaluator } from './evaluatorApi';

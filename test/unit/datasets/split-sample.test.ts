@@ -55,3 +55,24 @@ test('split: stratified totals are exact even when every stratum rounds the same
   const twenty = Array.from({ length: 20 }, (_, i) => (i % 2 ? 'odd' : 'even'));
   assert.equal(assignSplit(twenty, 0.75, 1).reduce((a, b) => a + b, 0), 15);
 });
+
+test('the Dataset API: load, split, sample, sanitize, validate, save', async () => {
+  const { Dataset } = await import('../../../src/core/datasets/dataset');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'modelops-dataset-'));
+  writeFileSync(join(dir, 'd.csv'), 'x,y\n' + Array.from({ length: 10 }, (_, i) => `${i},${i % 2}`).join('\n') + '\n1,1\n');
+  const d = await Dataset.load(join(dir, 'd.csv'));
+  assert.equal(d.length, 11);
+  const { train, test: held } = d.split(0.8, 7, 'y');
+  assert.equal(train.length + held.length, 11);
+  assert.deepEqual(d.split(0.8, 7, 'y').train.rows, train.rows);
+  assert.equal(d.sample(3, 1).length, 3);
+  const { dataset: clean, report } = d.sanitize();
+  assert.equal(report.removed.duplicate, 1);
+  assert.equal(d.validate({ labelColumn: 'y' }).stats.duplicates, 1);
+  await clean.save(join(dir, 'clean.jsonl'));
+  assert.deepEqual((await Dataset.load(join(dir, 'clean.jsonl'))).rows, clean.rows);
+  await assert.rejects(clean.save(join(dir, 'clean.jsonl')), /already exists/);
+});

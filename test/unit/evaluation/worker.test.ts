@@ -80,3 +80,16 @@ test('a worker that cannot start is a clear error', async () => {
   const job = await resolveJob(reg.model('c', classifier, 'abc', classify));
   await assert.rejects(runInWorker(job, { workerPath: reg.path('crash.js') }), /the evaluation worker stopped \(exit code 3\) before it finished/);
 });
+
+test('the Evaluator API keeps the chosen metrics and compares', async () => {
+  const { Evaluator } = await import('../../../src/core/evaluation/evaluatorApi');
+  const ev = new Evaluator(['f1_macro', 'accuracy'], { noWrite: true });
+  const model = reg.model('api', classifier, 'abc', classify);
+  const r = await ev.evaluate(model);
+  assert.deepEqual(Object.keys(r.metrics), ['f1_macro', 'accuracy']);
+  assert.equal(r.metrics.accuracy, 0.5);
+  const c = await ev.compare([reg.model('api-a', worse, 'abc', classify), model], reg.path('datasets', 'abc.json'));
+  assert.equal(c.metric, 'f1_macro');
+  assert.equal(c.best_model, 'api@1.0');
+  await assert.rejects(new Evaluator(['bleu'], { noWrite: true }).evaluate(model), /unknown metric bleu for classification; known: accuracy, precision/);
+});
