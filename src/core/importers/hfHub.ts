@@ -85,9 +85,15 @@ export async function importFromHub(repoId: string, options: HubOptions = {}): P
   const apiUrl = `${endpoint}/api/models/${path}${rev}`;
   const res = await get(apiUrl, endpoint, options);
   if (!res.ok) throw httpError(res, repoId, endpoint, !!options.token);
-  const bundle = modelFromHubInfo(await json(res, apiUrl), apiUrl);
+  const info = await json(res, apiUrl);
+  const bundle = modelFromHubInfo(info, apiUrl);
 
   // config.json holds the sizes the API's `config` leaves out; a model without one still imports.
+  const siblings = (info as { siblings?: unknown }).siblings;
+  if (Array.isArray(siblings) && !siblings.some((f) => f?.rfilename === 'config.json')) {
+    bundle.warnings.push(`${repoId} has no config.json: no hyperparameters`);
+    return bundle;
+  }
   const configUrl = `${endpoint}/${path}/resolve/${encodeURIComponent(options.revision ?? 'main')}/config.json`;
   try {
     const c = await get(configUrl, endpoint, options);
@@ -95,7 +101,10 @@ export async function importFromHub(repoId: string, options: HubOptions = {}): P
       const config = await json(c, configUrl);
       if (config && typeof config === 'object' && !Array.isArray(config)) {
         const fields = fieldsFromConfig(config as Record<string, unknown>);
-        bundle.model = { ...bundle.model!, ...fields, ...(bundle.model!.model_dependencies ? { model_dependencies: bundle.model!.model_dependencies } : {}) };
+        const model = bundle.model!;
+        if (fields.hyperparameters) model.hyperparameters = fields.hyperparameters;
+        if (!model.model_architecture && fields.model_architecture) model.model_architecture = fields.model_architecture;
+        if (!model.model_type && fields.model_type) model.model_type = fields.model_type;
       }
     } else {
       await c.body?.cancel();

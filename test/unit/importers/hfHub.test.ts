@@ -52,6 +52,7 @@ before(async () => {
         return send(403, { error: 'Access to model gated-org/gated-model is restricted.' }, { 'x-error-code': 'GatedRepo' });
       case '/api/models/kevin009/flyingllama-v2/revision/v1.0': return send(200, { ...flying, sha: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
       case '/kevin009/flyingllama-v2/resolve/v1.0/config.json': return send(200, { ...JSON.parse(llamaConfig), hidden_size: 8 });
+      case '/api/models/gguf-org/only-gguf': return send(200, { ...flying, id: 'gguf-org/only-gguf', siblings: [{ rfilename: 'README.md' }, { rfilename: 'model-q4_k_m.gguf' }] });
       case '/api/models/portal/html': return send(200, '<html>sign in to the wifi</html>', { 'content-type': 'text/html' });
       default: return notFound();
     }
@@ -107,6 +108,12 @@ test('--revision: the revision route of the API and config.json at that revision
   const b = await importFromHub('kevin009/flyingllama-v2', { endpoint, revision: 'v1.0' });
   assert.equal(b.model!['x-hf_revision'], 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
   assert.equal(b.model!.hyperparameters!.hidden_size, 8);
+});
+
+test('siblings without config.json: no request for it, a warning', async () => {
+  const b = await importFromHub('gguf-org/only-gguf', { endpoint });
+  assert.deepEqual(b.warnings, ['gguf-org/only-gguf has no config.json: no hyperparameters']);
+  assert.equal(seen.filter((s) => s.url.startsWith('/gguf-org/')).length, 0);
 });
 
 test('HF_TOKEN goes in the Authorization header, and only there; 401/403/404 and non-JSON are clear errors', async () => {
