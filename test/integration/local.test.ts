@@ -173,3 +173,30 @@ test('rerun uses the snapshot, not the edited file; compare shows what changed s
   assert.deepEqual(again.snapshot.spec, first.snapshot.spec);
   assert.deepEqual(again.snapshot.env.find((e) => e.name === 'API_TOKEN'), { name: 'API_TOKEN', value: null, secret: true });
 });
+
+test('reattach to a local job still running without its runner: watched, and Cancel ends its group', async () => {
+  const ws = makeWorkspace();
+  const file = ws.model('m.json', trainSpec('orphan', '--epochs 1 --steps 1 --delay 0'));
+  const t1 = new Trainer({ workspaceRoot: ws.root });
+  const done = await t1.wait((await t1.start(file)).job_id);
+  await t1.dispose();
+  // an orphan as a reload leaves it: its own process group, nobody reading its output
+  const orphan = spawn('sleep', ['300'], { detached: true, stdio: 'ignore' });
+  orphan.unref();
+  const store = new JobStore(join(ws.root, '.modelops', 'jobs'));
+  store.save({ ...done, status: 'running', pid: orphan.pid!, owner_pid: 999999, finished_at: null, error: null });
+  // and a hand-edited record naming pid 1, which must never be signalled
+  const other = { ...done, job_id: '20261123-000001-000001', status: 'running' as const, pid: 1, finished_at: null, error: null };
+  store.save(other);
+  const warnings: string[] = [];
+  const t2 = new Trainer({ workspaceRoot: ws.root, local: { checkMs: 100 }, events: { onWarning: (_j, m) => warnings.push(m) } });
+  await t2.reattach();
+  assert.equal(t2.get(done.job_id)!.status, 'running');
+  assert.match(warnings.join('\n'), new RegExp(`pid ${orphan.pid} is still running but its output is no longer captured`));
+  assert.equal((await t2.wait(other.job_id)).status, 'failed', 'pid 1 is not one of our jobs');
+  await t2.cancel(done.job_id);
+  const after = await t2.wait(done.job_id);
+  await t2.dispose();
+  assert.equal(after.status, 'cancelled');
+  await waitFor('the orphan to die', () => !alive(orphan.pid!), 5000);
+});

@@ -1,7 +1,7 @@
 // Runs a job on this machine: `sh -c command` in its own process group, stdout and stderr into
 // the log (with backpressure), cancel = SIGTERM to the group, SIGKILL after a grace period.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import type { JobRecord } from './job';
 import { LineBuffer } from './lineBuffer';
 import type { JobRunner, LaunchPlan } from './runner';
@@ -23,9 +23,22 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Whether `pid` leads its process group (as our jobs do: spawned detached). */
+function groupLeader(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[2]) === pid; // state, ppid, pgrp
+  } catch {
+    return false;
+  }
+}
+
 export class LocalRunner implements JobRunner {
   private children = new Map<string, { child: ChildProcess; cancelled: boolean; killTimer?: NodeJS.Timeout }>();
   private watchers = new Set<NodeJS.Timeout>();
+  /** Reattached jobs (not our children) that were cancelled: they end as cancelled, not failed. */
+  private cancelledOrphans = new Set<string>();
 
   constructor(private readonly options: LocalRunnerOptions = {}) {}
 
@@ -78,8 +91,9 @@ export class LocalRunner implements JobRunner {
     if (this.children.has(job.job_id)) return;
     const pid = job.pid;
     const gone = () =>
-      session.finish('failed', `the job's process${pid ? ` (pid ${pid})` : ''} ended with the window that started it; its exit code is unknown. See the log for how far it got.`, null);
-    if (!pid || !alive(pid)) return gone();
+      this.cancelledOrphans.delete(job.job_id) ? session.finish('cancelled', 'cancelled by the user', null) : session.finish('failed', `the job's process${pid ? ` (pid ${pid})` : ''} ended with the window that started it; its exit code is unknown. See the log for how far it got.`, null);
+    // Our jobs lead their own process group; a pid that does not is gone (or reused by another program).
+    if (!pid || !alive(pid) || !groupLeader(pid)) return gone();
     // Still running without its runner (its output has nowhere to go): watch until it ends.
     session.warn(`pid ${pid} is still running but its output is no longer captured; it will be marked failed when it ends`);
     const t = setInterval(() => {
@@ -92,6 +106,9 @@ export class LocalRunner implements JobRunner {
     const entry = this.children.get(job.job_id);
     const pid = entry?.child.pid ?? job.pid;
     if (!pid) return;
+    // A pid from a record (not our child) must still lead its own group: never signal -1 or a stranger's group.
+    if (!entry && !(pid > 1 && groupLeader(pid))) return;
+    if (!entry) this.cancelledOrphans.add(job.job_id);
     if (entry) entry.cancelled = true;
     try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
     if (entry) {
