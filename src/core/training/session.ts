@@ -20,6 +20,9 @@ export class JobSession {
   private metrics: MetricsCollector;
   private lastSave = 0;
   private saveTimer: NodeJS.Timeout | null = null;
+  private lastUpdate = 0;
+  private updateTimer: NodeJS.Timeout | null = null;
+  private readonly updateEveryMs = 200;
   private resolveDone!: (job: JobRecord) => void;
   /** Resolves with the final record once the job is completed, failed or cancelled. */
   readonly done: Promise<JobRecord>;
@@ -86,6 +89,15 @@ export class JobSession {
     this.job.updated_at = new Date().toISOString();
     if (now || Date.now() - this.lastSave >= this.saveEveryMs) this.flushSave();
     else this.saveTimer ??= setTimeout(() => this.flushSave(), this.saveEveryMs);
+    // Listeners (a view, a chart) hear a state change at once, metrics at most every updateEveryMs.
+    if (now || Date.now() - this.lastUpdate >= this.updateEveryMs) this.emitUpdate();
+    else this.updateTimer ??= setTimeout(() => this.emitUpdate(), this.updateEveryMs);
+  }
+
+  private emitUpdate(): void {
+    if (this.updateTimer) clearTimeout(this.updateTimer);
+    this.updateTimer = null;
+    this.lastUpdate = Date.now();
     this.events.onUpdate?.(this.job);
   }
 
@@ -106,7 +118,7 @@ export class JobSession {
     Object.assign(this.job, { status, error, exit_code: exitCode, finished_at: now, updated_at: now, log_offset: this.parsed });
     if (status === 'completed') this.job.progress = 100;
     this.flushSave();
-    this.events.onUpdate?.(this.job);
+    this.emitUpdate();
     this.resolveDone(this.job);
   }
 }
