@@ -1,7 +1,7 @@
 // Scenario 2: the example model with a broken dataset reference shows its diagnostic in the
 // Problems panel at the line and column of the reference, and the quick fix repairs it.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
@@ -41,10 +41,17 @@ describe('e2e: a broken reference in the Problems panel, repaired by its quick f
     await s.goTo(at.line, at.column + 1);
     await s.applyQuickFix('Create datasets/iris-train-v2.dataset.json');
     const created = join(s.workspace, 'datasets', 'iris-train-v2.dataset.json');
+    // The edit creates the file, then writes it: poll until it is there and whole.
     const deadline = Date.now() + UI_TIMEOUT;
-    while (!existsSync(created) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    assert.ok(existsSync(created), `${created} was created`);
-    const dataset = JSON.parse(readFileSync(created, 'utf8')) as { name?: string; version?: string };
+    let dataset: { name?: string; version?: string } | undefined;
+    while (!dataset && Date.now() < deadline) {
+      try {
+        dataset = JSON.parse(readFileSync(created, 'utf8')) as { name?: string; version?: string };
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    assert.ok(dataset, `${created} was created with JSON content`);
     assert.deepEqual({ name: dataset.name, version: dataset.version }, { name: 'iris-train', version: '2.0' });
     const left = await s.waitForProblems(`no problem left in ${MODEL}`, (all) => all.length > 0 && !all.some((p) => p.file === MODEL));
     // The other files' problems stay: the fix touched only this reference.

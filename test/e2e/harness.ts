@@ -321,7 +321,7 @@ export class E2ESession {
     await this.quickInput().waitFor({ state: 'hidden' });
     await poll(`cursor at Ln ${line}, Col ${column}`, async () => {
       const status = await this.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
-      return status.startsWith(`Ln ${line}, Col ${column}`) ? true : undefined;
+      return new RegExp(`^Ln ${line}, Col ${column}(\\D|$)`).test(status) ? true : undefined;
     }, 10_000);
   }
 
