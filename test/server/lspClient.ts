@@ -36,7 +36,8 @@ export class LspClient {
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
     conn.onRequest('workspace/diagnostic/refresh', () => { client.refreshes++; return null; });
     conn.onRequest('client/registerCapability', () => null);
-    conn.onRequest('window/showMessageRequest', () => null);
+    // Messages for the user arrive as requests (showWarningMessage sends one); kept with the notifications.
+    conn.onRequest('window/showMessageRequest', (params) => { client.notifications.push({ method: 'window/showMessageRequest', params }); return null; });
     conn.onNotification((method, params) => { client.notifications.push({ method, params }); });
     conn.listen();
     await conn.sendRequest('initialize', {

@@ -97,6 +97,16 @@ test('the registries setting applies when there is no config file', async () => 
   await until(async () => (await names('datasets')).includes('only-b'), 5000, 'default rules again');
 });
 
+test('a configFile setting that names no file: a clear message, and the default layout', async () => {
+  client.settings = { configFile: 'nowhere/modelops.config.json' };
+  void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const shown = await until(() => client.notifications.find((n) => n.method === 'window/showMessageRequest' && /nowhere\/modelops\.config\.json/.test((n.params as any).message)), 5000, 'a message');
+  assert.match((shown.params as any).message, /does not exist; using the default registry layout/);
+  assert.ok((await names('datasets')).includes('only-b'));
+  client.settings = {};
+  void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+});
+
 test('a folder added to and removed from the workspace', async () => {
   const c = makeRegistry();
   c.write('datasets/c.dataset.json', JSON.stringify({ name: 'only-c' }));
