@@ -28,8 +28,10 @@ test('a burst of metric lines: listeners hear state changes at once and metrics 
   assert.deepEqual(updates, ['running']);
   assert.equal(store.get(job.job_id)!.status, 'running', 'a status change is saved at once');
   const chunk = Buffer.from(Array.from({ length: 1000 }, (_, i) => `step=${i} loss=${1 / (i + 1)}`).join('\n') + '\n');
+  const t0 = Date.now();
   for (let i = 0; i < 20; i++) s.log(chunk);
-  assert.ok(updates.length <= 3, `${updates.length} updates for 20,000 metric lines`);
+  const most = 2 + Math.ceil((Date.now() - t0) / 200); // one at once, then one per 200 ms at most
+  assert.ok(updates.length <= most, `${updates.length} updates for 20,000 metric lines (at most ${most})`);
   assert.equal(logBytes, chunk.length * 20);
   const tail = Buffer.from(' 40%|####      | 4/10\nlast=1');
   s.log(tail);
