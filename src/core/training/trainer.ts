@@ -63,7 +63,7 @@ export class Trainer {
 
   /** Starts a job for a model file; resolves once it is launched (or failed to launch). */
   async start(modelFile: string, opts: StartOptions = {}): Promise<JobRecord> {
-    return this.launch(readModelSpec(modelFile), opts);
+    return this.startSpec(readModelSpec(modelFile), opts);
   }
 
   /**
@@ -87,7 +87,7 @@ export class Trainer {
       }
     }
     const spec = parseModelSpec(file, JSON.stringify(value));
-    return this.launch(spec, { target: old.target, host: old.host ?? undefined });
+    return this.startSpec(spec, { target: old.target, host: old.host ?? undefined });
   }
 
   /** What changed in the model spec since the job's snapshot ("Compare with current spec"). */
@@ -99,7 +99,8 @@ export class Trainer {
     return specDiff(job.snapshot.spec, current.value).filter((c) => !secrets.includes(c.path));
   }
 
-  private async launch(spec: ModelSpec, opts: StartOptions): Promise<JobRecord> {
+  /** Starts a job from a spec already read (by the workspace index, say). */
+  async startSpec(spec: ModelSpec, opts: StartOptions = {}): Promise<JobRecord> {
     const target = opts.target ?? spec.training.target ?? 'local';
     const hostName = target === 'slurm' ? (opts.host ?? spec.training.host ?? null) : null;
     let remote: { name: string; remoteDir: string } | null = null;
