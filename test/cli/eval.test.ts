@@ -83,16 +83,18 @@ test('Ctrl-C cancels a running eval: exit 2, "cancelled", no results file', asyn
   let stderr = '';
   cli.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
   const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
-  // Wait until the worker process exists (a child of the CLI), then press Ctrl-C for the whole group.
+  // Wait until the worker process exists (a child of the CLI), then do what Ctrl-C in a terminal
+  // does: SIGINT to every process of the foreground group, here the CLI and its worker.
   const deadline = Date.now() + 20_000;
-  const hasWorker = () => ls('/proc').filter((d) => /^\d+$/.test(d)).some((d) => {
+  const workers = () => ls('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
     try { return read(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(cli.pid); } catch { return false; }
-  });
-  while (!hasWorker()) {
+  }).map(Number);
+  let found: number[];
+  while (!(found = workers()).length) {
     assert.ok(Date.now() < deadline, 'the worker never started');
     await new Promise((r) => setTimeout(r, 50));
   }
-  process.kill(-cli.pid!, 'SIGINT');
+  for (const pid of [...found, cli.pid!]) process.kill(pid, 'SIGINT');
   assert.equal(await exited, 2);
   assert.match(stderr, /modelops eval: evaluation cancelled; no results were written/);
   assert.ok(!ls(join(ex, 'results')).some((f) => f.includes('--many-')), 'no results file for the cancelled run');
