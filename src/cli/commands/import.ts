@@ -1,9 +1,10 @@
-// `modelops import`: Hugging Face folders, lm-evaluation-harness results, model_scores files and the
-// hub → model and results metadata files.
+// `modelops import`: Hugging Face folders, lm-evaluation-harness results, model_scores files, saved
+// hub model-info and the hub → model and results metadata files.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { hubOptionsFromEnv, importFromHub } from '../../core/importers/hfHub';
 import { importHuggingFaceFolder } from '../../core/importers/huggingfaceFolder';
+import { modelFromHubInfo } from '../../core/importers/hubModelInfo';
 import { importToFolder } from '../../core/importers/importToFolder';
 import { parseJsonText } from '../../core/importers/jsonText';
 import { importLmEvalResults } from '../../core/importers/lmEvalHarness';
@@ -15,7 +16,8 @@ import { parse, UsageError, type Command } from '../usage';
 const usage = `usage: modelops import <source> ARG... [--out DIR] [--force]
 
 Writes model metadata (<model>.model.json) and results (<model>/<task>[-<n>shot].results.json)
-into --out (default: the current folder). Existing files are kept unless --force is given.
+into --out (default: the current folder). Results point at a model file of the same name made by
+the same import or already in --out. Existing files are kept unless --force is given.
 
 sources:
   hf-folder DIR              a local Hugging Face model folder: config.json, the README.md model
@@ -25,6 +27,8 @@ sources:
                              under a --output_path folder): one results file per task
   model-scores FILE_OR_DIR...  model_scores files (results.harness.<task>[.<n>-shot].<metric>):
                              one results file per task and shot count
+  hf-info FILE_OR_DIR...     saved hub model-info JSON (huggingface_hub's model_info(), as in a
+                             model_metadata/ folder): one model file each
   hf-hub REPO_ID             the Hugging Face hub's API at HF_ENDPOINT (default https://huggingface.co),
                              with HF_TOKEN from the environment when set
 
@@ -47,7 +51,7 @@ async function modelRefFrom(path: string): Promise<ModelReference> {
 }
 
 /** FILE_OR_DIR arguments → the .json files (a folder's own, not its subfolders'). */
-async function scoreFiles(args: string[]): Promise<string[]> {
+async function jsonFiles(args: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const a of args) {
     const s = await stat(a).catch(() => undefined);
@@ -119,13 +123,15 @@ export const importCommand: Command = {
         if (errors.length) throw new ImportError(errors.length === 1 ? errors[0] : `${errors.length} files could not be imported; nothing written:\n  ${errors.join('\n  ')}`);
         break;
       }
-      case 'model-scores': {
-        if (!inputs.length) throw new UsageError('import model-scores takes one or more files or folders');
+      case 'model-scores':
+      case 'hf-info': {
+        if (!inputs.length) throw new UsageError(`import ${source} takes one or more files or folders`);
         // Read everything first: one bad file stops the import before anything is written.
         const errors: string[] = [];
-        for (const file of await scoreFiles(inputs)) {
+        for (const file of await jsonFiles(inputs)) {
           try {
-            bundles.push(importModelScores(await readFile(file, 'utf8'), file));
+            const text = await readFile(file, 'utf8');
+            bundles.push(source === 'hf-info' ? modelFromHubInfo(parseJsonText(text, file), file) : importModelScores(text, file));
           } catch (e) {
             errors.push(e instanceof Error ? e.message : String(e));
           }
@@ -137,7 +143,7 @@ export const importCommand: Command = {
         bundles.push(await importFromHub(one(), { ...hubOptionsFromEnv(process.env), revision: values.revision }));
         break;
       case undefined:
-        throw new UsageError('name a source: hf-folder, lm-eval, model-scores or hf-hub');
+        throw new UsageError('name a source: hf-folder, lm-eval, model-scores, hf-info or hf-hub');
       default:
         throw new UsageError(`unknown source '${source}'`);
     }

@@ -14,7 +14,7 @@ const FIELD_TAGS = /^(region|license|dataset|arxiv|base_model|doi):/;
 export function modelFromHubInfo(info: unknown, source: string): ImportBundle {
   if (!isObj(info)) throw new ImportError(`${source}: not a hub model-info object`);
   const id = typeof info.id === 'string' ? info.id : typeof info.modelId === 'string' ? info.modelId : undefined;
-  if (!id) throw new ImportError(`${source}: the hub's answer has no model "id"`);
+  if (!id) throw new ImportError(`${source}: no model "id": not hub model-info`);
   const warnings: string[] = [];
   const cardData = isObj(info.cardData) ? info.cardData : isObj(info.card_data) ? info.card_data : {};
   const config = isObj(info.config) ? info.config : {};

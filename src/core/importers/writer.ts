@@ -21,9 +21,17 @@ export interface Plan {
   duplicates: { path: string; sameAs: string }[];
 }
 
+/** A model metadata file and the model_name it declares. */
+export interface KnownModel {
+  path: string;
+  name: string;
+}
+
 export interface PlanOptions {
   /** An existing model metadata file the results point at (instead of a model in the bundle). */
   modelFile?: string;
+  /** Finds an existing model file by model_name (any case), for results with no model of their own. */
+  findModel?: (name: string) => KnownModel | undefined;
 }
 
 const posixRelative = (from: string, to: string) => {
@@ -63,16 +71,26 @@ export function planImport(bundles: ImportBundle[], outDir: string, options: Pla
     if (!folders.has(safe.toLowerCase())) folders.set(safe.toLowerCase(), safe);
     return folders.get(safe.toLowerCase())!;
   };
+  // Models first, so results anywhere in the batch can point at them.
+  const batchModels = new Map<string, KnownModel>();
+  const modelOf = new Map<ImportBundle, string>();
   for (const bundle of bundles) {
-    let modelPath = options.modelFile ? resolve(options.modelFile) : undefined;
-    if (bundle.model) {
-      const c = claim(join(out, `${safeFileName(bundle.model.model_name)}.model.json`));
-      if ('path' in c) {
-        modelPath = c.path;
-        files.push({ kind: 'model', path: c.path, data: bundle.model });
-      }
-    }
-    for (const r of bundle.results) {
+    if (!bundle.model) continue;
+    const c = claim(join(out, `${safeFileName(bundle.model.model_name)}.model.json`));
+    if (!('path' in c)) continue;
+    files.push({ kind: 'model', path: c.path, data: bundle.model });
+    modelOf.set(bundle, c.path);
+    const lower = bundle.model.model_name.toLowerCase();
+    if (!batchModels.has(lower)) batchModels.set(lower, { path: c.path, name: bundle.model.model_name });
+  }
+  for (const bundle of bundles) {
+    const own = modelOf.get(bundle) ?? (options.modelFile ? resolve(options.modelFile) : undefined);
+    for (const found of bundle.results) {
+      // A result for a model the batch or the folder already has points at it, in its spelling
+      // (hub ids are case-insensitive: "gpt-neo-125m" is "gpt-neo-125M").
+      const known = own ? undefined : (batchModels.get(found.model.name.toLowerCase()) ?? options.findModel?.(found.model.name));
+      const r: ResultsMetadata = known && known.name !== found.model.name ? { ...found, model: { ...found.model, name: known.name } } : found;
+      const modelPath = own ?? known?.path;
       const shots = r.n_shot !== undefined ? `-${r.n_shot}shot` : '';
       const path = join(out, folderOf(r.model.name), `${safeFileName(r.dataset.name)}${shots}.results.json`);
       const c = claim(path, identity(r));

@@ -124,3 +124,30 @@ test('model-scores: one bad file among good ones stops the import before anythin
   assert.throws(() => importModelScores('{"results": {}}', 'f.json'), /f\.json: not a model_scores file \(no "model_name" string\)/);
   assert.throws(() => importModelScores('{"model_name": "m", "results": {"harness": {"t": 3}}}', 'f.json'), /f\.json: results\.harness\.t is not an object/);
 });
+
+test('hf-info then model-scores: results point at the model files, in the model file\'s spelling', { skip: !existsSync(CORPUS) && 'corpus not present' }, async () => {
+  const work = mkdtempSync(join(tmpdir(), 'modelops-link-'));
+  const infos = join(work, 'model_metadata');
+  const scores = join(work, 'model_scores');
+  for (const n of ['EleutherAI_gpt-neo-125M.json', '01-ai_Yi-34B.json']) cpSync(join(CORPUS, '..', 'model_metadata', n), join(infos, n));
+  for (const n of ['results_EleutherAI__gpt-neo-125M.json', 'results_01-ai__Yi-34B.json', 'results_01-ai__Yi-9B.json']) cpSync(join(CORPUS, n), join(scores, n));
+  const out = join(work, 'registry');
+  const a = await runCli(['import', 'hf-info', infos, '--out', out]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.match(a.stdout, /2 files written .* \(2 model, 0 results\)/);
+  const b = await runCli(['import', 'model-scores', scores, '--out', out]);
+  assert.equal(b.code, 0, b.stderr);
+  // The hub id is "EleutherAI/gpt-neo-125m"; the score file says "…-125M": one model, one folder.
+  const neo = JSON.parse(readFileSync(join(out, 'EleutherAI__gpt-neo-125m', 'hellaswag.results.json'), 'utf8'));
+  assert.deepEqual(neo.model, { name: 'EleutherAI/gpt-neo-125m', metadata_reference: '../EleutherAI__gpt-neo-125m.model.json' });
+  const model = JSON.parse(readFileSync(join(out, 'EleutherAI__gpt-neo-125m.model.json'), 'utf8'));
+  assert.equal(model.model_name, neo.model.name);
+  assert.equal(model.parameters, pythonJson(join(CORPUS, '..', 'model_metadata', 'EleutherAI_gpt-neo-125M.json')).safetensors.total);
+  // Every Yi-34B result points at its model; Yi-9B has no model file and no reference.
+  const yi34 = walk(join(out, '01-ai__Yi-34B')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  assert.equal(yi34.length, Object.keys(pythonJson(join(CORPUS, 'results_01-ai__Yi-34B.json')).results.harness).length);
+  assert.ok(yi34.every((r) => r.model.metadata_reference === '../01-ai__Yi-34B.model.json'));
+  const yi9 = walk(join(out, '01-ai__Yi-9B')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  assert.ok(yi9.length > 0 && yi9.every((r) => r.model.metadata_reference === undefined));
+  assert.equal(existsSync(join(out, 'EleutherAI__gpt-neo-125M')), false);
+});

@@ -42,8 +42,21 @@ test('planning: the model file, relative references, repeats skipped, clashes nu
   assert.deepEqual(rel, ['org__m.model.json', 'org__m/arc_easy-0shot.results.json', 'org__m/arc_easy-0shot-2.results.json', 'org__m/hellaswag.results.json']);
   assert.deepEqual(plan.duplicates, [{ path: join(out, 'org__m', 'arc_easy-0shot.results.json'), sameAs: join(out, 'org__m', 'arc_easy-0shot.results.json') }]);
   assert.equal((plan.files[1].data as ResultsMetadata).model.metadata_reference, '../org__m.model.json');
-  assert.equal((plan.files[3].data as ResultsMetadata).model.metadata_reference, undefined); // bundle b has no model
+  assert.equal((plan.files[3].data as ResultsMetadata).model.metadata_reference, '../org__m.model.json'); // bundle b's model is in bundle a
   assert.equal(a.results[0].model.metadata_reference, undefined, 'the bundle is not modified');
+});
+
+test('planning: results point at a model elsewhere in the batch or found by name, taking its spelling', () => {
+  const out = mkdtempSync(join(tmpdir(), 'modelops-plan-'));
+  const models: ImportBundle = { source: 'info', model: { model_name: 'Org/Model-125m' }, results: [], warnings: [] };
+  const scores: ImportBundle = { source: 'scores', results: [result('org/model-125M', 'arc', 0.5), result('other/x', 'arc', 0.4)], warnings: [] };
+  const plan = planImport([scores, models], out, { findModel: (n) => (n === 'other/x' ? { path: join(out, 'x.model.json'), name: 'other/x' } : undefined) });
+  const data = plan.files.map((f) => [f.path.slice(out.length + 1), f.kind === 'results' ? (f.data as ResultsMetadata).model : undefined]);
+  assert.deepEqual(data, [
+    ['Org__Model-125m.model.json', undefined],
+    ['Org__Model-125m/arc.results.json', { name: 'Org/Model-125m', metadata_reference: '../Org__Model-125m.model.json' }],
+    ['other__x/arc.results.json', { name: 'other/x', metadata_reference: '../x.model.json' }],
+  ]);
 });
 
 test('writing: atomic, never over an existing file unless asked, invalid files reported and not written', async () => {
