@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   importers: () => import('./importers'),
   logs: () => import('./logs'),
   editing: () => import('./editing'),
+  eval: () => import('./eval'),
 };
 
 async function main(): Promise<void> {
