@@ -10,7 +10,6 @@ export interface LmEvalOptions {
   model?: ModelReference;
 }
 
-
 /** `model_args` as a string "k=v,k=v" or an object → a map. */
 function modelArgs(v: unknown): Record<string, string> {
   if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
@@ -42,7 +41,7 @@ export function importLmEvalResults(text: string, file: string, options: LmEvalO
   }
   const warnings: string[] = [];
   const model = options.model ?? modelFromRun(json);
-  if (!model) throw new ImportError(`${file}: cannot tell which model was evaluated (no config.model_args pretrained=… nor model_name); pass the model explicitly`, file);
+  if (!model) throw new ImportError(`${file}: cannot tell which model was evaluated (no config.model_args pretrained=… nor model_name); say which model file it belongs to (--model-ref on the command line)`, file);
   const config = isObj(json.config) ? json.config : {};
   const versions = isObj(json.versions) ? json.versions : {};
   const nShots = isObj(json['n-shot']) ? json['n-shot'] : {};
