@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
 import { removableArtifact } from '../core/registryViews/artifacts';
 import { isViewNode } from './pick';
+import { deleteWithTrash } from './trash';
 
 export function registerArtifactCommands(afterChange: () => void): vscode.Disposable {
   const reg = vscode.commands.registerCommand;
@@ -30,7 +31,7 @@ export function registerArtifactCommands(afterChange: () => void): vscode.Dispos
       );
       if (choice !== 'Move to Trash') return;
       try {
-        await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: true });
+        await deleteWithTrash(uri, node.label, true);
       } catch (e) {
         void vscode.window.showErrorMessage(`Could not remove ${uri.fsPath}: ${(e as Error).message}`);
       }

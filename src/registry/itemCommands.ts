@@ -6,6 +6,7 @@ import { deleteConfirmation } from '../core/registryViews/create';
 import { displayName } from '../core/registryViews/facts';
 import type { ModelGrouping } from '../core/registryViews/tree';
 import { fileArgument, isViewNode } from './pick';
+import { deleteWithTrash } from './trash';
 import type { RegistryStore } from './store';
 import type { RegistryTreeProvider } from './treeProvider';
 
@@ -43,7 +44,7 @@ export function registerItemCommands(store: RegistryStore, providers: RegistryTr
       const choice = await vscode.window.showWarningMessage(ask.message, { modal: true, detail: ask.detail }, 'Move to Trash');
       if (choice !== 'Move to Trash') return;
       try {
-        await vscode.workspace.fs.delete(vscode.Uri.parse(file.uri), { useTrash: true });
+        await deleteWithTrash(vscode.Uri.parse(file.uri), file.rel);
       } catch (e) {
         void vscode.window.showErrorMessage(`Could not delete ${file.rel}: ${(e as Error).message}`);
       }

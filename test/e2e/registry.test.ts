@@ -68,8 +68,10 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     assert.deepEqual(shown, MODELS);
     const broken = pane.locator('.monaco-list-row', { hasText: 'broken-reference' });
     // The decoration: the label takes the error color and a count badge.
-    const cls = await broken.locator('.monaco-icon-label').getAttribute('class');
-    assert.match(cls ?? '', /monaco-decoration-itemColor/, `broken-reference row classes: ${cls}`);
+    // Decorations arrive after the rows: poll.
+    await until('the error mark on broken-reference', async () =>
+      /monaco-decoration-itemColor/.test((await broken.locator('.monaco-icon-label').getAttribute('class')) ?? '') ? true : undefined);
+    assert.equal((await broken.locator('.label-description').innerText()).trim(), 'v0.1 · 2024-03-04');
     const healthy = await pane.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.monaco-icon-label').getAttribute('class');
     assert.doesNotMatch(healthy ?? '', /monaco-decoration-itemColor/);
     const description = await pane.locator('.monaco-list-row', { hasText: 'news-topic-bert' }).locator('.label-description').innerText();
@@ -159,6 +161,66 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const pane = await only('Models');
     await until('e2e-model in the Models view', async () => ((await rows(pane)).includes('e2e-model') ? true : undefined));
     await s.screenshot('registry-new-model');
+  });
+
+  test('Filter… narrows every view to matching items; Clear Filter brings them back', async () => {
+    await s.runCommand('ModelOps: Filter…');
+    const input = s.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('news-topic');
+    await s.page.keyboard.press('Enter');
+    const pane = await only('Models');
+    const shown = await until('only the news-topic models', async () => {
+      const now = await rows(pane);
+      return now.length === 3 ? now : undefined;
+    });
+    assert.deepEqual(shown, ['news-topic-bert', 'news-topic-distil', 'news-topic-tfidf']);
+    assert.match(await pane.locator('.pane-header').innerText(), /filter: news-topic/);
+    await s.screenshot('registry-filter');
+    await s.runCommand('ModelOps: Clear Filter');
+    await until('all models back', async () => ((await rows(pane)).length >= MODELS.length ? true : undefined));
+  });
+
+  test('a model\'s local artifact shows its size; Remove Local Artifact… asks, then removes it', async () => {
+    const pane = await only('Models');
+    await pane.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.monaco-tl-twistie').click();
+    await pane.locator('.monaco-list-row', { hasText: /^Artifacts/ }).first().locator('.monaco-tl-twistie').click();
+    const artifact = pane.locator('.monaco-list-row', { hasText: 'iris-logreg.onnx' });
+    await artifact.waitFor({ state: 'visible' });
+    const onnx = join(s.workspace, 'artifacts', 'iris-logreg.onnx');
+    const size = readFileSync(onnx).length;
+    assert.equal(await artifact.locator('.label-description').innerText(), `${size} B · onnx`);
+    await s.screenshot('registry-artifact');
+    await artifact.click({ button: 'right' });
+    const dialog = s.page.locator('.monaco-dialog-box');
+    // Menu items act on mouse-up after a hover; retry until the command's dialog shows.
+    await until('the removal confirmation', async () => {
+      const item = s.page.locator('.context-view .monaco-menu .action-menu-item', { hasText: 'Remove Local Artifact…' });
+      if (await item.isVisible()) {
+        await item.hover();
+        await item.click();
+      }
+      return (await dialog.isVisible()) ? true : undefined;
+    });
+    assert.match(await dialog.innerText(), /Remove the local artifact iris-logreg\.onnx\?/);
+    await dialog.locator('.monaco-button', { hasText: 'Move to Trash' }).click();
+    await until('the artifact file removed', async () => {
+      if (!existsSync(onnx)) return true;
+      // code-server's file system has no trash: the command then asks before deleting for good.
+      const permanently = dialog.locator('.monaco-button', { hasText: 'Delete Permanently' });
+      if (await permanently.isVisible()) {
+        assert.match(await dialog.innerText(), /iris-logreg\.onnx cannot be moved to the trash here\. Delete it permanently\?/);
+        await s.screenshot('registry-artifact-no-trash');
+        await permanently.click();
+      }
+      const toast = s.page.locator('.notification-toast');
+      if (await toast.isVisible()) throw new Error(`a notification instead: ${await toast.innerText()}`);
+      return undefined;
+    }, 20_000);
+    await until('the artifact shown as missing', async () => {
+      const d = await pane.locator('.monaco-list-row', { hasText: 'iris-logreg.onnx' }).locator('.label-description').innerText().catch(() => '');
+      return d === 'missing · onnx' ? true : undefined;
+    });
   });
 
   test('the status bar counts models, datasets and files with errors; a click opens Problems', async () => {
