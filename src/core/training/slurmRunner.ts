@@ -37,7 +37,11 @@ export class SlurmRunner implements JobRunner {
     if (!sb) throw new Error('a Slurm job needs a rendered sbatch script');
     const t = this.transport;
     const dir = posix.dirname(sb.scriptPath);
-    const put = await t.exec(`mkdir -p ${quote(dir)} ${quote(posix.dirname(sb.logPath))} && cat > ${quote(sb.scriptPath)}`, sb.script);
+    const wd = quote(plan.workingDirectory);
+    const put = await t.exec(`if [ ! -d ${wd} ]; then exit 20; fi; mkdir -p ${quote(dir)} ${quote(posix.dirname(sb.logPath))} && cat > ${quote(sb.scriptPath)}`, sb.script);
+    if (put.code === 20) {
+      throw new Error(`the working directory ${plan.workingDirectory} does not exist on ${t.description}${t.remote ? ': is the repository checked out in the host\'s remote directory?' : ''}`);
+    }
     if (put.code !== 0) throw new Error(`cannot write the sbatch script on ${t.description}: ${put.stderr.trim() || `exit ${put.code}`}`);
     // Secret values travel on sbatch's stdin into its environment (--export=ALL), never into a file.
     const reads = plan.secretNames.map((n, i) => `IFS= read -r __v${i}; export ${n}="$__v${i}"; `).join('');

@@ -12,6 +12,7 @@ import { SlurmRunner } from './slurmRunner';
 import { parseModelSpec, readModelSpec, type ModelSpec } from './spec';
 import { specDiff, type SpecChange } from './specDiff';
 import { resolveSshHost, SshTransport, type SshHost, type SshOptions } from './sshTransport';
+import { quote } from './shell';
 import { LocalShell } from './transport';
 
 export interface TrainerOptions {
@@ -127,7 +128,7 @@ export class Trainer {
   private async remoteDir(runner: SlurmRunner, host: SshHost): Promise<string> {
     const dir = host.remoteDir ?? '.';
     if (dir.startsWith('/')) return dir;
-    const r = await runner.transport.exec(`cd ${dir === '.' ? '' : `'${dir.replace(/'/g, `'\\''`)}'`} && pwd`);
+    const r = await runner.transport.exec(`cd ${quote(dir)} && pwd`);
     if (r.code !== 0) throw new Error(`remote directory ${dir} on ${host.name}: ${r.stderr.trim()}`);
     return r.stdout.trim();
   }
