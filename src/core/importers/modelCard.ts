@@ -40,6 +40,8 @@ export function firstParagraph(body: string, max = 600): string | undefined {
   for (const block of text.split(/\r?\n\s*\r?\n/)) {
     const t = block.trim();
     if (!t || /^(#|<|!\[|\[!\[|\||```|[-*] |\d+\. |>)/.test(t)) continue;
+    // The hub's generated template says nothing about the model.
+    if (/^\[More Information Needed\]$|^This is the model card of a .* model that has been pushed on the Hub/.test(t)) continue;
     const flat = t.replace(/\s+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
   }

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { schemaProblems } from '../../../src/core/importers/checkImported';
 import { importHuggingFaceFolder } from '../../../src/core/importers/huggingfaceFolder';
+import { fieldsFromCardData, firstParagraph, parseModelCard } from '../../../src/core/importers/modelCard';
 import { ImportError } from '../../../src/core/importers/types';
 import { runCli } from './cli';
 import { tinyGpt2Tensors, writeSafetensors } from './safetensorsFile';
@@ -162,12 +163,14 @@ test('modelops import hf-folder: writes a valid model file and results that poin
   assert.equal(existsSync(out2), false);
 });
 
-test('model cards: front matter edge cases', async () => {
-  const { parseModelCard, fieldsFromCardData } = await import('../../../src/core/importers/modelCard');
+test('model cards: front matter edge cases, the description paragraph', () => {
   assert.deepEqual(parseModelCard('---\n---\n# empty', 'R.md'), { data: {}, body: '# empty' });
   assert.deepEqual(parseModelCard('# no front matter\n---\n', 'R.md').data, {});
   assert.deepEqual(parseModelCard('\uFEFF---\r\nlicense: other\r\nlicense_name: llama3\r\n---\r\nbody', 'R.md'), { data: { license: 'other', license_name: 'llama3' }, body: 'body' });
   assert.throws(() => parseModelCard('---\n- a\n- b\n---\n', 'R.md'), /R\.md: the model card's front matter is not a YAML mapping/);
+  const template = '# Model Card for Model ID\n\n<!-- Provide a quick summary of what the model is/does. -->\n\n\n\n## Model Details\n\n### Model Description\n\n<!-- Provide a longer summary of what this model is. -->\n\nThis is the model card of a 🤗 transformers model that has been pushed on the Hub. This model card has been automatically generated.\n\n- **Developed by:** [More Information Needed]\n\n[More Information Needed]\n';
+  assert.equal(firstParagraph(template), undefined);
+  assert.equal(firstParagraph('![badge](x.svg)\n\nA **small** model\nfor tests.\n\nMore.'), 'A **small** model for tests.');
   const warnings: string[] = [];
   assert.deepEqual(fieldsFromCardData({ license: 'other', license_name: 'llama3', base_model: ['a/b', 'c/d'], language: 'fr' }, warnings), {
     model_license: 'llama3', base_model: 'a/b', tags: ['language:fr'],
