@@ -142,10 +142,11 @@ export function ajvErrorsToDiagnostics(raw: ErrorObject[], doc: ParsedDocument):
   // With syntax errors the tree is partial: "missing" properties are usually just unparsed ones.
   if (doc.syntaxErrors) errors = errors.filter((e) => e.keyword !== 'required');
 
+  const at = (pointer: string) => (doc.nodeAt ? doc.nodeAt(pointer) : nodeAtPointer(doc.root, pointer));
   const out: Diagnostic[] = [];
   const missing = new Map<string, string[]>();
   for (const e of errors) {
-    const node = nodeAtPointer(doc.root, e.instancePath) ?? doc.root!;
+    const node = at(e.instancePath) ?? doc.root!;
     const value = e.data;
     const p = e.params as Record<string, any>;
     if (e.keyword === 'required') {
@@ -174,7 +175,7 @@ export function ajvErrorsToDiagnostics(raw: ErrorObject[], doc: ParsedDocument):
     });
   }
   for (const [pointer, names] of missing) {
-    const node = nodeAtPointer(doc.root, pointer) ?? doc.root!;
+    const node = at(pointer) ?? doc.root!;
     const anchor = keyOrBrace(node);
     const list = names.map((n) => `"${n}"`).join(', ');
     out.push({

@@ -1,6 +1,7 @@
 import { findNodeAtOffset, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics';
-import { pointerOfNode } from './pointer';
+import { locateNode } from './locate';
+import { nodeAtPointer, pointerOfNode } from './pointer';
 
 export interface ParsedDocument {
   /**
@@ -8,6 +9,11 @@ export interface ParsedDocument {
    * For strict JSON it is built on first access.
    */
   readonly root: Node | undefined;
+  /**
+   * The node at a JSON Pointer, with a parent property node holding its key; for strict JSON found
+   * without building the whole tree (see locate.ts). Absent: use `root`.
+   */
+  nodeAt?(pointer: string): Node | undefined;
   /** The value the tree denotes (for duplicate keys, the last one wins, as in JSON.parse). */
   value: unknown;
   syntaxErrors: number;
@@ -134,6 +140,9 @@ function countKeys(v: unknown): number {
   return n;
 }
 
+/** Targeted lookups before building the whole tree is cheaper. */
+const LOCATE_LIMIT = 8;
+
 const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 export function parseDocument(input: string): ParsedDocument {
@@ -155,9 +164,16 @@ export function parseDocument(input: string): ParsedDocument {
     }
     if (value !== undefined && countKeys(value) === keys) {
       let tree: Node | undefined | null = null;
+      const located = new Map<string, Node | undefined>();
       return {
         value, syntaxErrors: 0, diagnostics: [],
         get root() { return tree === null ? (tree = parseTree(text, [], TREE_OPTIONS)) : tree; },
+        nodeAt(pointer) {
+          // A few problems: scan to each. Many, or one at the top: the whole tree pays off.
+          if (tree !== null || pointer === '' || (located.size >= LOCATE_LIMIT && !located.has(pointer))) return nodeAtPointer(this.root, pointer);
+          if (!located.has(pointer)) located.set(pointer, locateNode(text, pointer));
+          return located.get(pointer);
+        },
       };
     }
   }
