@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { schemaProblems } from '../../../src/core/importers/checkImported';
 import { importModelScores } from '../../../src/core/importers/modelScores';
 import { runCli } from './cli';
 
-const CORPUS = '/work/shared/corpus/llm-pretraining-behaviours/model_scores';
+// The corpus sits next to the repository (../shared/corpus), as in the other corpus tests.
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/llm-pretraining-behaviours/model_scores');
+const skip = !existsSync(CORPUS) && 'corpus not present';
 const SHOT = /^(\d+|x)-shot$/;
 
 /** The corpus files as Python reads them (bare NaN allowed), independently of the importer. */
@@ -19,7 +21,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-test('all 187 corpus score files import: counts, exact values, schema-valid files', { skip: !existsSync(CORPUS) && 'corpus not present' }, async () => {
+test('all 187 corpus score files import: counts, exact values, schema-valid files', { skip }, async () => {
   const work = mkdtempSync(join(tmpdir(), 'modelops-scores-'));
   const input = join(work, 'model_scores');
   cpSync(CORPUS, input, { recursive: true });
@@ -108,7 +110,7 @@ test('all 187 corpus score files import: counts, exact values, schema-valid file
   assert.match(again.stdout, new RegExp(`0 files written .*; ${written} kept because they exist`));
 });
 
-test('model-scores: one bad file among good ones stops the import before anything is written', async () => {
+test('model-scores: one bad file among good ones stops the import before anything is written', { skip }, async () => {
   const work = mkdtempSync(join(tmpdir(), 'modelops-scores-'));
   const input = join(work, 'in');
   cpSync(join(CORPUS, 'results_01-ai__Yi-9B.json'), join(input, 'results_01-ai__Yi-9B.json'));
@@ -125,7 +127,7 @@ test('model-scores: one bad file among good ones stops the import before anythin
   assert.throws(() => importModelScores('{"model_name": "m", "results": {"harness": {"t": 3}}}', 'f.json'), /f\.json: results\.harness\.t is not an object/);
 });
 
-test('hf-info then model-scores: results point at the model files, in the model file\'s spelling', { skip: !existsSync(CORPUS) && 'corpus not present' }, async () => {
+test('hf-info then model-scores: results point at the model files, in the model file\'s spelling', { skip }, async () => {
   const work = mkdtempSync(join(tmpdir(), 'modelops-link-'));
   const infos = join(work, 'model_metadata');
   const scores = join(work, 'model_scores');
