@@ -175,6 +175,10 @@ test('the query survives a reload (getState/setState), and setQuery from the ext
   assert.deepEqual(await shownRows(p), ['ViT-B/16 | 1', 'ResNet-50 | 2', 'MobileNet | 3']);
   await send(p, { type: 'data', data: { rows: 'not rows' } });
   assert.equal((await shownRows(p)).length, 3, 'a malformed message is ignored');
+  // The index changed: new data keeps the query and shows the new row in its place.
+  const more = buildRows({ models, results: [...results, result('new.json', ['Swin-T', '1.0'], 'ImageNet-val', { accuracy: 0.99 })], root: ROOT });
+  await send(p, { type: 'data', data: more });
+  assert.deepEqual(await shownRows(p), ['Swin-T | 1', 'ViT-B/16 | 2', 'ResNet-50 | 3', 'MobileNet | 4']);
   await p.close();
 });
 

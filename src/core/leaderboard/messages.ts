@@ -60,8 +60,13 @@ function isRow(v: unknown): v is Row {
     optional(v.datasetVersion, isString) && optional(v.split, isString) &&
     (v.shots === undefined || (typeof v.shots === 'number' && Number.isInteger(v.shots))) &&
     optional(v.trainingDate, isString) && optional(v.modelPath, isString) &&
-    isObject(v.metrics) && Object.values(v.metrics).every((x) => typeof x === 'number')
+    isObject(v.metrics) && numbersOnly(v.metrics)
   );
+}
+
+function numbersOnly(o: Json): boolean {
+  for (const k in o) if (typeof o[k] !== 'number') return false;
+  return true;
 }
 
 export function isLeaderboardData(v: unknown): v is LeaderboardData {

@@ -1,6 +1,6 @@
 // Runs a Query over leaderboard data: dataset choice, ranking, filters, multi-key sort, columns.
 // Works on row indices and typed arrays so the webview can re-run it per keystroke at 100,000 rows.
-import type { Column, LeaderboardData, Query, RankedRow, Row, SortKey, Table } from './types';
+import { NUMERIC_KINDS, type Column, type LeaderboardData, type Query, type RankedRow, type Row, type SortKey, type Table } from './types';
 import { compileFilter, FilterError, type CellTest } from './filter';
 import { lowerIsBetter, normalizeColumnId } from './metrics';
 
@@ -96,7 +96,7 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
   const ascendingFor = (c: Column) => direction === 'asc' || (direction === 'auto' && !!c.metric && lowerIsBetter(c.metric));
   const rankAscending = rankColumn ? ascendingFor(rankColumn) : direction === 'asc';
   const ranks = cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${direction}\u0000${perDataset}`, () =>
-    computeRanks(data, scope, rankColumn, ascendingFor, perDataset));
+    computeRanks(data, scope, rankColumn, ascendingFor, perDataset, (c) => cache.ordinals(c)));
 
   // 3. Filters.
   const tests: { column: Column; test: CellTest }[] = [];
@@ -139,22 +139,12 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
     else keys.push({ column: column.id, direction: k.direction === 'desc' ? 'desc' : 'asc' });
   }
   if (!keys.length) keys = [{ column: 'dataset', direction: 'asc' }, { column: 'rank', direction: 'asc' }, { column: 'model', direction: 'asc' }];
-  const sortKeys = keys.map((k) => {
+  const sortKeys = keys.map((k): OrdinalKey => {
     const column = data.columns.find((c) => c.id === k.column);
-    const values = k.column === 'rank' ? ranks : column ? cache.sortValues(column) : new Float64Array(n).fill(NaN);
-    return { values, sign: k.direction === 'desc' ? -1 : 1 };
+    const key = k.column === 'rank' ? rankOrdinals(ranks) : column ? cache.ordinals(column) : { values: new Float64Array(n).fill(NaN), count: 0 };
+    return { ...key, descending: k.direction === 'desc' };
   });
-  order.sort((a, b) => {
-    for (const { values, sign } of sortKeys) {
-      const x = values[a]!, y = values[b]!;
-      if (x !== y) {
-        if (Number.isNaN(x)) { if (!Number.isNaN(y)) return 1; continue; } // empty cells last either way
-        if (Number.isNaN(y)) return -1;
-        return (x - y) * sign;
-      }
-    }
-    return a - b;
-  });
+  order = sortByOrdinals(order, sortKeys, n);
   if (query.limit !== undefined && query.limit >= 0 && order.length > query.limit) order = order.slice(0, query.limit);
 
   // 5. Columns.
@@ -187,9 +177,11 @@ export function clampDigits(d: number | undefined): number {
 /**
  * Competition ranking (1, 2, 2, 4) within each dataset+split+shots group, or over the whole scope.
  * Without a column, each group uses the metric most of its rows have (leftmost on ties).
+ * Works on the metric's cached ordinals, so equal values tie exactly and a native sort does the work.
  */
-function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascendingFor: (c: Column) => boolean, perDataset: boolean): Float64Array {
-  const ranks = new Float64Array(data.rows.length).fill(NaN);
+function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascendingFor: (c: Column) => boolean, perDataset: boolean, ordinals: (c: Column) => Ordinals): Float64Array {
+  const n = data.rows.length;
+  const ranks = new Float64Array(n).fill(NaN);
   const groups = new Map<string, number[]>();
   for (const i of scope) {
     const row = data.rows[i]!;
@@ -198,19 +190,37 @@ function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column 
     if (!list) groups.set(g, (list = []));
     list.push(i);
   }
+  const metrics = data.columns.filter((c) => c.kind === 'number' && c.metric !== undefined);
   for (const members of groups.values()) {
-    const c = column ?? defaultRankColumn(data, members);
-    if (!c?.metric) continue;
-    const metric = c.metric;
+    let c = column;
+    if (!c) {
+      let best = 0;
+      for (const m of metrics) {
+        const v = ordinals(m).values;
+        let count = 0;
+        for (const i of members) if (!Number.isNaN(v[i]!)) count++;
+        if (count > best) { best = count; c = m; }
+      }
+    }
+    if (!c) continue;
+    const { values, count } = ordinals(c);
     const ascending = ascendingFor(c);
-    const list = members.filter((i) => data.rows[i]!.metrics[metric] !== undefined);
-    const values = list.map((i) => data.rows[i]!.metrics[metric]!);
-    const idx = list.map((_, k) => k).sort((a, b) => (ascending ? values[a]! - values[b]! : values[b]! - values[a]!));
+    const packed = new Float64Array(members.length);
+    let m = 0;
+    for (const i of members) {
+      const v = values[i]!;
+      if (!Number.isNaN(v)) packed[m++] = (ascending ? v : count - 1 - v) * n + i;
+    }
+    const sorted = packed.subarray(0, m).sort();
     let rank = 0;
-    idx.forEach((k, pos) => {
-      if (pos === 0 || values[k] !== values[idx[pos - 1]!]) rank = pos + 1;
-      ranks[list[k]!] = rank;
-    });
+    let previous = -1;
+    for (let pos = 0; pos < m; pos++) {
+      const p = sorted[pos]!;
+      const i = p % n;
+      const place = (p - i) / n;
+      if (place !== previous) { rank = pos + 1; previous = place; }
+      ranks[i] = rank;
+    }
   }
   return ranks;
 }
@@ -224,17 +234,17 @@ function allIndices(n: number): Uint32Array {
 interface DataCache {
   ranks(key: string, make: () => Float64Array): Float64Array;
   haystacks(): string[];
-  sortValues(column: Column): Float64Array;
+  ordinals(column: Column): Ordinals;
 }
 
 const caches = new WeakMap<LeaderboardData, DataCache>();
 
-/** Per-data memo: ranks by ranking choice, search text, and each column's sort keys. */
+/** Per-data memo: ranks by ranking choice, search text, and each column's sort ordinals. */
 function cacheFor(data: LeaderboardData): DataCache {
   let c = caches.get(data);
   if (c) return c;
   const rankMemo = new Map<string, Float64Array>();
-  const sortMemo = new Map<string, Float64Array>();
+  const sortMemo = new Map<string, Ordinals>();
   let hay: string[] | undefined;
   c = {
     ranks(key, make) {
@@ -245,9 +255,9 @@ function cacheFor(data: LeaderboardData): DataCache {
     haystacks() {
       return (hay ??= data.rows.map((r) => [r.dataset, r.split, r.model, r.version, r.trainingDate, r.source].filter(Boolean).join('\u0001').toLowerCase()));
     },
-    sortValues(column) {
+    ordinals(column) {
       let v = sortMemo.get(column.id);
-      if (!v) sortMemo.set(column.id, (v = sortValuesOf(data.rows, column)));
+      if (!v) sortMemo.set(column.id, (v = ordinalsOf(data.rows, column)));
       return v;
     },
   };
@@ -255,17 +265,81 @@ function cacheFor(data: LeaderboardData): DataCache {
   return c;
 }
 
-/** Numbers as they are; strings as their ordinal among the column's distinct values (case-insensitive). */
-function sortValuesOf(rows: readonly Row[], column: Column): Float64Array {
-  const out = new Float64Array(rows.length).fill(NaN);
-  if (column.kind === 'number' || column.kind === 'integer') {
-    rows.forEach((r, i) => { const v = cellValue(r, column, NaN); if (typeof v === 'number') out[i] = v; });
+/** A column's cells as dense ordinals 0..count-1 in ascending order (NaN: empty). */
+interface Ordinals {
+  values: Float64Array;
+  count: number;
+}
+type OrdinalKey = Ordinals & { descending: boolean };
+
+/** Numbers by value, text by its lower case, each as its place among the column's distinct values. */
+function ordinalsOf(rows: readonly Row[], column: Column): Ordinals {
+  const n = rows.length;
+  const values = new Float64Array(n).fill(NaN);
+  if (NUMERIC_KINDS.includes(column.kind)) {
+    const raw = new Float64Array(n).fill(NaN);
+    rows.forEach((r, i) => { const v = cellValue(r, column, NaN); if (typeof v === 'number') raw[i] = v; });
+    const sorted = raw.slice().sort(); // typed-array sort is numeric and puts NaN last
+    let m = 0;
+    for (let i = 0; i < n && !Number.isNaN(sorted[i]!); i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+    for (let i = 0; i < n; i++) {
+      const v = raw[i]!;
+      if (Number.isNaN(v)) continue;
+      let lo = 0, hi = m - 1;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < v) lo = mid + 1; else hi = mid; }
+      values[i] = lo;
+    }
+    return { values, count: m };
+  }
+  // Case-insensitive code-unit order (the same in node and every browser); case variants tie, then index order.
+  const lower = rows.map((r) => { const v = cellValue(r, column, NaN); return v === undefined || v === '' ? undefined : String(v).toLowerCase(); });
+  const distinct = [...new Set(lower)].filter((t): t is string => t !== undefined).sort();
+  const ordinal = new Map<string, number>();
+  distinct.forEach((t, k) => ordinal.set(t, k));
+  lower.forEach((t, i) => { if (t !== undefined) values[i] = ordinal.get(t)!; });
+  return { values, count: distinct.length };
+}
+
+/** Ranks (1-based, NaN when unranked) as ordinals. */
+function rankOrdinals(ranks: Float64Array): Ordinals {
+  const values = new Float64Array(ranks.length);
+  let count = 0;
+  for (let i = 0; i < ranks.length; i++) {
+    const r = ranks[i]!;
+    values[i] = r - 1;
+    if (r > count) count = r;
+  }
+  return { values, count };
+}
+
+/**
+ * Sort row indices by several keys, empty cells last in either direction, ties by index. The keys
+ * and the index pack into one exact double per row, so a native typed-array sort does the work;
+ * when they do not fit in 53 bits, a comparator sort gives the same order.
+ */
+function sortByOrdinals(order: Uint32Array, keys: readonly OrdinalKey[], n: number): Uint32Array {
+  const radix = keys.map((k) => k.count + 1); // one more place for empty cells
+  const span = radix.reduce((a, b) => a * b, 1) * Math.max(1, n);
+  const place = (k: OrdinalKey, i: number) => {
+    const v = k.values[i]!;
+    return Number.isNaN(v) ? k.count : k.descending ? k.count - 1 - v : v;
+  };
+  if (span < Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(order.length);
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j]!;
+      let c = 0;
+      for (let k = 0; k < keys.length; k++) c = c * radix[k]! + place(keys[k]!, i);
+      packed[j] = c * n + i;
+    }
+    packed.sort();
+    const out = new Uint32Array(order.length);
+    for (let j = 0; j < packed.length; j++) out[j] = packed[j]! % n;
     return out;
   }
-  const texts = rows.map((r) => { const v = cellValue(r, column, NaN); return v === undefined || v === '' ? undefined : String(v); });
-  const distinct = [...new Set(texts.filter((t): t is string => t !== undefined))];
-  const keyed = distinct.map((t) => [t.toLowerCase(), t] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  const ordinal = new Map(keyed.map(([, t], k) => [t, k]));
-  texts.forEach((t, i) => { if (t !== undefined) out[i] = ordinal.get(t)!; });
-  return out;
+  const places = keys.map((k) => { const p = new Float64Array(n); for (const i of order) p[i] = place(k, i); return p; });
+  return order.slice().sort((a, b) => {
+    for (const p of places) if (p[a] !== p[b]) return p[a]! - p[b]!;
+    return a - b;
+  });
 }
