@@ -9,7 +9,6 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   validation: () => import('./validation'),
   indexScale: () => import('./indexScale'),
   leaderboard: () => import('./leaderboard'),
-  leaderboard: () => import('./leaderboard'),
   importers: () => import('./importers'),
   logs: () => import('./logs'),
   editing: () => import('./editing'),
