@@ -161,3 +161,14 @@ test('signature check: a non-tensor output is named as such', async () => {
     /output 'output_probability' is not a tensor[\s\S]*output output_probability: \(not a tensor\)/,
   );
 });
+
+test('int64 and int32 inputs: integer cells feed BigInt64Array/Int32Array, fractions are refused', async () => {
+  for (const type of ['int64', 'int32'] as const) {
+    const onnx = reg.onnx(`int-${type}.onnx`, linearModel({ weights: identity, bias: [0, 0, 0], inputType: type, activation: 'none', outputName: 'scores' }));
+    const spec = { ...classify, inputs: [{ name: 'features', columns: ['f0', 'f1', 'f2'], dtype: type }] };
+    const r = await run(reg.model(`int-${type}`, onnx, 'abc', spec));
+    close(r.metrics.accuracy, 0.5);
+    reg.dataset(`frac-${type}`, 'f0,f1,f2,label\n1,0,0,a\n0,2.5,0,b\n');
+    await fails(reg.model(`frac-${type}`, onnx, `frac-${type}`, spec), 'data', /row 2 \(line 3\), column 'f1': 2\.5 is not a whole number/);
+  }
+});
