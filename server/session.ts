@@ -7,6 +7,7 @@ import type { Context } from './context';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { JsonServices } from './jsonServices';
+import { registerLayout } from './layout';
 import { Lines } from './lines';
 import { registerNavigation } from './navigation';
 import { uriToPath } from './paths';
@@ -53,6 +54,10 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
         diagnosticProvider: { identifier: 'modelops', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -114,6 +119,7 @@ export function startServer(connection: Connection): void {
   registerSymbols(ctx);
   registerCodeActions(ctx);
   registerRegistry(ctx);
+  registerLayout(ctx);
 
   documents.listen(connection);
   connection.listen();

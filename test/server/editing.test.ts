@@ -116,11 +116,27 @@ test('document symbols and workspace symbols', async () => {
   assert.deepEqual(datasets.map((s) => s.name).sort(), ['iris', 'iris-classifier', 'iris-clean']);
 });
 
+test('formatting, folding and selection ranges, as the built-in JSON support gives', async () => {
+  const path = reg.write('datasets/ugly.dataset.json', '{"name":"u","known_issues":["a",\n"b"],"log":[{"date":"2024-01-01","action":"created"}]}');
+  const doc = client.open(path);
+  const edits = await client.request<any[]>('textDocument/formatting', { textDocument: { uri: uri(path) }, options: { tabSize: 2, insertSpaces: true } });
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const formatted = TextDocument.applyEdits(doc, edits);
+  assert.equal(formatted, JSON.stringify(JSON.parse(doc.getText()), null, 2));
+  client.change(path, formatted);
+  const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: uri(path) } });
+  assert.ok(folds.some((r) => r.startLine === 0), JSON.stringify(folds));
+  assert.ok(folds.length >= 3);
+  const sel = await client.request<any[]>('textDocument/selectionRange', { textDocument: { uri: uri(path) }, positions: [client.position(path, '"created"', 2)] });
+  assert.ok(sel[0].parent, 'a chain of wider ranges');
+  client.close(path);
+});
+
 test('modelops/registry lists models, datasets and results with references and problem counts', async () => {
   const r = await client.request<any>('modelops/registry', {});
   assert.equal(r.roots[0].folderUri, uri(reg.root));
   // The files earlier tests wrote are in the registry too (they were closed, so read from disk).
-  assert.deepEqual(r.datasets.map((d: any) => d.name).sort(), ['iris', 'iris-clean', 'x']);
+  assert.deepEqual(r.datasets.map((d: any) => d.name).sort(), ['iris', 'iris-clean', 'u', 'x']);
   const iris = r.datasets.find((d: any) => d.name === 'iris');
   assert.equal(iris.data.license, 'CC0-1.0');
   assert.equal(iris.referencedBy.length, 3);

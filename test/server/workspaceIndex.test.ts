@@ -101,7 +101,7 @@ test('a configFile setting that names no file: a clear message, and the default 
   client.settings = { configFile: 'nowhere/modelops.config.json' };
   void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const shown = await until(() => client.notifications.find((n) => n.method === 'window/showMessageRequest' && /nowhere\/modelops\.config\.json/.test((n.params as any).message)), 5000, 'a message');
-  assert.match((shown.params as any).message, /does not exist; using the default registry layout/);
+  assert.match((shown!.params as any).message, /does not exist; using the default registry layout/);
   assert.ok((await names('datasets')).includes('only-b'));
   client.settings = {};
   void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
