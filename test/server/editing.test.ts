@@ -32,7 +32,7 @@ test('completion: dataset names, versions and metadata_reference paths from the 
   client.close(path);
 });
 
-test('completion: property names from the schema, enum values and taxonomy paths', async () => {
+test('completion: property names from the schema and taxonomy paths', async () => {
   const path = reg.write('datasets/new.dataset.json', '{\n  "name": "x",\n  \n  "taxonomy": [""]\n}\n');
   client.open(path);
   const keys = await complete(path, '  \n', 2);
@@ -41,6 +41,16 @@ test('completion: property names from the schema, enum values and taxonomy paths
   assert.ok(!labels.includes('name'), 'an existing property is not offered again');
   const taxonomy = (await complete(path, '[""]', 2)).map((i) => i.label);
   assert.ok(taxonomy.includes('"books/literary/fiction"') && taxonomy.includes('"web/news"'), taxonomy.join());
+  client.close(path);
+});
+
+test('completion: enum values from the schema, and dataset names inside a results file', async () => {
+  const path = reg.write('results/new.results.json', '{\n  "model": { "name": "iris-classifier" },\n  "dataset": { "name": "" },\n  "metrics": {},\n  "source": ""\n}\n');
+  client.open(path);
+  const sources = (await complete(path, '"source": ""', 11)).map((i) => i.label);
+  for (const v of ['"local-onnx"', '"lm-evaluation-harness"', '"manual"']) assert.ok(sources.includes(v), `${v} in ${sources.join()}`);
+  const datasets = (await complete(path, '"dataset": { "name": ""', 22)).map((i) => i.label);
+  assert.ok(datasets.includes('"iris"') && !datasets.includes('"iris-classifier"'), datasets.join());
   client.close(path);
 });
 
@@ -142,6 +152,7 @@ test('modelops/registry lists models, datasets and results with references and p
   assert.equal(iris.referencedBy.length, 3);
   const model = r.models.find((m: any) => m.name === 'iris-classifier');
   assert.equal(model.references.find((x: any) => x.role === 'training_dataset').targetUri, uri(reg.path('datasets/iris.dataset.json')));
-  assert.equal(r.results.length, 1);
-  assert.equal(r.results[0].errors, 0);
+  const scored = r.results.find((x: any) => x.rel === 'results/classifier-iris.results.json');
+  assert.equal(scored.errors, 0);
+  assert.equal(scored.references.find((x: any) => x.role === 'model').targetUri, uri(reg.path('models/classifier.model.json')));
 });
