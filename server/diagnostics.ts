@@ -85,27 +85,53 @@ export function registerDiagnostics(ctx: Context): void {
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
-  connection.languages.diagnostics.onWorkspace(async (params) => {
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
     await ctx.ready;
-    await ctx.sync.flushAll();
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-    const items: WorkspaceDocumentDiagnosticReport[] = [];
-    const seen = new Set<string>();
-    for (const folder of ctx.workspaces.all()) {
-      const paths = folder.index.filesOf().map((f) => f.path);
-      if (folder.index.config.file) paths.push(folder.index.config.file);
-      for (const path of paths) {
-        // Open documents are reported by their own pulls; files above the folder belong to no folder.
-        if (seen.has(path) || ctx.sync.isOpen(path) || !isInside(path, folder.path)) continue;
-        seen.add(path);
-        const uri = pathToUri(path);
-        const list = await lspDiagnosticsOf(ctx, path);
-        const resultId = hash(JSON.stringify(list));
-        items.push(previous.get(uri) === resultId
-          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null }
-          : { kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: list });
-      }
+    let report = await workspaceReport(ctx, previous);
+    // Nothing new since the client's last pull: hold the request until the index changes (or the
+    // client cancels it), instead of answering "unchanged" to a poll every two seconds.
+    while (previous.size && report.every((r) => r.kind === DocumentDiagnosticReportKind.Unchanged) && !token.isCancellationRequested) {
+      await new Promise<void>((resolve) => {
+        const sub = token.onCancellationRequested(() => resolve());
+        void ctx.sync.nextChange().then(() => { sub.dispose(); resolve(); });
+      });
+      report = await workspaceReport(ctx, previous);
     }
-    return { items };
+    return { items: report };
   });
 }
+
+/** What workspace/diagnostic reports: every registry file (and config file) that is not open. */
+async function workspaceReport(ctx: Context, previous: Map<string, string>): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  await ctx.sync.flushAll();
+  const items: WorkspaceDocumentDiagnosticReport[] = [];
+  const seen = new Set<string>();
+  for (const folder of ctx.workspaces.all()) {
+    const paths = folder.index.filesOf().map((f) => f.path);
+    if (folder.index.config.file) paths.push(folder.index.config.file);
+    for (const path of paths) {
+      // Open documents are reported by their own pulls; files above the folder belong to no folder.
+      if (seen.has(path) || ctx.sync.isOpen(path) || !isInside(path, folder.path)) continue;
+      seen.add(path);
+      const uri = pathToUri(path);
+      const list = await lspDiagnosticsOf(ctx, path);
+      const resultId = hash(JSON.stringify(list));
+      items.push(previous.get(uri) === resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null }
+        : { kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: list });
+    }
+  }
+  // Files the client knew that are gone (deleted, or no longer registry files): clear them.
+  const reported = new Set(items.map((i) => i.uri));
+  for (const [uri, value] of previous) {
+    const path = uriToPath(uri);
+    if (!reported.has(uri) && value !== EMPTY && !(path && ctx.sync.isOpen(path))) {
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: EMPTY, version: null, items: [] });
+    }
+  }
+  return items;
+}
+
+/** The result id of a cleared report for a file that is no longer in the registry. */
+const EMPTY = 'gone';

@@ -142,6 +142,12 @@ export class Sync {
   }
 
   private needsRefresh = false;
+  private waiters: (() => void)[] = [];
+
+  /** Resolves at the next change of any index (for a workspace diagnostics request held open). */
+  nextChange(): Promise<void> {
+    return new Promise((r) => this.waiters.push(r));
+  }
 
   private schedule(): void {
     if (this.notifyTimer) return;
@@ -153,6 +159,7 @@ export class Sync {
       this.pendingReindex = false;
       this.needsRefresh = false;
       void this.connection.sendNotification(indexChangedNotification.method, params);
+      for (const w of this.waiters.splice(0)) w();
       if (refresh && this.refreshSupported) this.connection.languages.diagnostics.refresh().catch((e) => this.log(e));
     }, 30);
   }

@@ -107,6 +107,25 @@ test('a configFile setting that names no file: a clear message, and the default 
   void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
 });
 
+test('workspace diagnostics: held open until something changes, then a deleted file is cleared', async () => {
+  const doomed = a.write('datasets/doomed.dataset.json', '{ "name": 5 }');
+  client.watched([{ path: doomed, type: 1 }]);
+  await until(async () => (await problems(doomed)).length > 0, 5000, 'doomed has a problem');
+  const first = await client.request<{ items: { uri: string; resultId: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
+  const previousResultIds = first.items.map((i) => ({ uri: i.uri, value: i.resultId }));
+  let answered = false;
+  const held = client.request<{ items: { uri: string; kind: string; items?: unknown[] }[] }>('workspace/diagnostic', { previousResultIds }).then((r) => { answered = true; return r; });
+  // Nothing changed: no answer yet (checked after a round trip that the server has seen the request).
+  await client.request('modelops/registry', {});
+  assert.equal(answered, false, 'an unchanged workspace is not re-sent');
+  rmSync(doomed);
+  client.watched([{ path: doomed, type: 3 }]);
+  const r = await held;
+  const cleared = r.items.find((i) => i.uri === uri(doomed));
+  assert.deepEqual(cleared && { kind: cleared.kind, items: cleared.items }, { kind: 'full', items: [] });
+  assert.ok(r.items.filter((i) => i.uri !== uri(doomed)).every((i) => i.kind === 'unchanged'), 'the rest is unchanged');
+});
+
 test('a folder added to and removed from the workspace', async () => {
   const c = makeRegistry();
   c.write('datasets/c.dataset.json', JSON.stringify({ name: 'only-c' }));
