@@ -2,10 +2,10 @@
 // GET /{id}/resolve/main/config.json), serving the corpus's saved hub answers.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { tempDir } from './tempDirs';
 import type { AddressInfo } from 'node:net';
 import { schemaProblems } from '../../../src/core/importers/checkImported';
 import { importFromHub } from '../../../src/core/importers/hfHub';
@@ -142,7 +142,7 @@ test('offline: a closed port gives the clear "cannot reach" error', async () => 
     assert.equal(e.message, `cannot reach the Hugging Face hub at http://127.0.0.1:${port}: ECONNREFUSED; set HF_ENDPOINT or import a local folder`);
     return true;
   });
-  const r = await runCli(['import', 'hf-hub', 'EleutherAI/pythia-1b', '--out', mkdtempSync(join(tmpdir(), 'modelops-hub-'))], {
+  const r = await runCli(['import', 'hf-hub', 'EleutherAI/pythia-1b', '--out', tempDir('modelops-hub-')], {
     env: { ...process.env, HF_ENDPOINT: `http://127.0.0.1:${port}`, HF_TOKEN: TOKEN },
   });
   assert.equal(r.code, 2);
@@ -151,7 +151,7 @@ test('offline: a closed port gives the clear "cannot reach" error', async () => 
 });
 
 test('modelops import hf-hub with HF_ENDPOINT and HF_TOKEN: files written, the token nowhere in them', { skip }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'modelops-hub-'));
+  const out = tempDir('modelops-hub-');
   const before = seen.length;
   const r = await runCli(['import', 'hf-hub', 'private-org/secret-model', '--out', out], { env: { ...process.env, HF_ENDPOINT: endpoint, HF_TOKEN: TOKEN } });
   assert.equal(r.code, 0, r.stderr);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './tempDirs';
 import { schemaProblems } from '../../../src/core/importers/checkImported';
 import { importHuggingFaceFolder } from '../../../src/core/importers/huggingfaceFolder';
 import { fieldsFromCardData, firstParagraph, parseModelCard } from '../../../src/core/importers/modelCard';
@@ -13,7 +13,7 @@ import { tinyGpt2Tensors, writeSafetensors } from './safetensorsFile';
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/importers');
 
 /** A copy of a fixture folder in a temp dir, so tests can add weights and break files. */
-function copyFixture(name: string, into = mkdtempSync(join(tmpdir(), 'modelops-hf-'))): string {
+function copyFixture(name: string, into = tempDir('modelops-hf-')): string {
   const dir = join(into, name);
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   return dir;
@@ -67,7 +67,7 @@ test('a Hugging Face folder: config.json, model card front matter and safetensor
 });
 
 test('a sharded Llama folder in the hub cache layout: index + shards, hub id and revision from the path', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'modelops-hf-'));
+  const root = tempDir('modelops-hf-');
   const sha = '0123456789abcdef0123456789abcdef01234567';
   const dir = join(root, 'hub', 'models--modelops-tests--tiny-llama', 'snapshots', sha);
   mkdirSync(dirname(dir), { recursive: true });
@@ -106,7 +106,7 @@ test('a sharded Llama folder in the hub cache layout: index + shards, hub id and
 });
 
 test('malformed folders: clear, located errors', async () => {
-  const empty = mkdtempSync(join(tmpdir(), 'modelops-hf-'));
+  const empty = tempDir('modelops-hf-');
   await assert.rejects(importHuggingFaceFolder(empty), /not a Hugging Face model folder \(no config.json, README.md or \*.safetensors\)/);
   await assert.rejects(importHuggingFaceFolder(join(empty, 'nope')), /nope: not a folder/);
 
@@ -126,7 +126,7 @@ test('malformed folders: clear, located errors', async () => {
 test('modelops import hf-folder: writes a valid model file and results that point at it; keeps existing files', async () => {
   const dir = copyFixture('hf-tiny-gpt2');
   writeSafetensors(join(dir, 'model.safetensors'), tinyGpt2Tensors());
-  const out = mkdtempSync(join(tmpdir(), 'modelops-out-'));
+  const out = tempDir('modelops-out-');
   const r = await runCli(['import', 'hf-folder', dir, '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /import: 4 files written to .* \(1 model, 3 results\)/);

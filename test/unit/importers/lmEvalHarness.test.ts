@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './tempDirs';
 import { schemaProblems } from '../../../src/core/importers/checkImported';
 import { importLmEvalResults } from '../../../src/core/importers/lmEvalHarness';
 import { runCli } from './cli';
@@ -64,7 +64,7 @@ test('malformed lm-eval files: clear errors', () => {
 });
 
 test('modelops import lm-eval --model-ref: results point at the existing model file', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'modelops-lm-'));
+  const out = tempDir('modelops-lm-');
   const models = join(out, 'models');
   const modelFile = join(models, 'pythia-160m.model.json');
   mkdirSync(models);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './tempDirs';
 import { schemaProblems } from '../../../src/core/importers/checkImported';
 import { importModelScores } from '../../../src/core/importers/modelScores';
 import { runCli } from './cli';
@@ -22,7 +22,7 @@ function walk(dir: string): string[] {
 }
 
 test('all 187 corpus score files import: counts, exact values, schema-valid files', { skip }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'modelops-scores-'));
+  const work = tempDir('modelops-scores-');
   const input = join(work, 'model_scores');
   cpSync(CORPUS, input, { recursive: true });
   const names = readdirSync(input).filter((n) => n.endsWith('.json')).sort();
@@ -111,7 +111,7 @@ test('all 187 corpus score files import: counts, exact values, schema-valid file
 });
 
 test('model-scores: one bad file among good ones stops the import before anything is written', { skip }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'modelops-scores-'));
+  const work = tempDir('modelops-scores-');
   const input = join(work, 'in');
   cpSync(join(CORPUS, 'results_01-ai__Yi-9B.json'), join(input, 'results_01-ai__Yi-9B.json'));
   writeFileSync(join(input, 'results_broken.json'), '{\n  "model_name": "x",\n  "results": {"harness": {"arc": {"acc": 0.5,}}}\n}\n');
@@ -128,7 +128,7 @@ test('model-scores: one bad file among good ones stops the import before anythin
 });
 
 test('hf-info then model-scores: results point at the model files, in the model file\'s spelling', { skip }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'modelops-link-'));
+  const work = tempDir('modelops-link-');
   const infos = join(work, 'model_metadata');
   const scores = join(work, 'model_scores');
   for (const n of ['EleutherAI_gpt-neo-125M.json', '01-ai_Yi-34B.json']) cpSync(join(CORPUS, '..', 'model_metadata', n), join(infos, n));

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openSync, closeSync, ftruncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './tempDirs';
 import { countFolderParameters, readSafetensorsHeader } from '../../../src/core/importers/safetensors';
 import { ImportError } from '../../../src/core/importers/types';
 import { tinyGpt2Tensors, writeSafetensors } from './safetensorsFile';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'modelops-st-'));
+const temp = () => tempDir('modelops-st-');
 
 /** 8-byte length (the header's own unless `declared` is given), header, then `extra` data bytes. */
 function rawFile(path: string, header: string, extra = 0, declared?: bigint): void {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './tempDirs';
 import { safeFileName } from '../../../src/core/importers/fileNames';
 import { NON_FINITE, parseJsonText } from '../../../src/core/importers/jsonText';
 import type { ImportBundle } from '../../../src/core/importers/types';
@@ -34,7 +34,7 @@ const result = (model: string, task: string, acc: number, n_shot?: number): Resu
 });
 
 test('planning: the model file, relative references, repeats skipped, clashes numbered, one folder spelling', () => {
-  const out = mkdtempSync(join(tmpdir(), 'modelops-plan-'));
+  const out = tempDir('modelops-plan-');
   const a: ImportBundle = { source: 'a', model: { model_name: 'org/m' }, results: [result('org/m', 'arc:easy', 0.5, 0), result('org/m', 'arc_easy', 0.6, 0)], warnings: [] };
   const b: ImportBundle = { source: 'b', results: [result('ORG/M', 'arc:easy', 0.5, 0), result('org/m', 'hellaswag', 0.3)], warnings: [] };
   const plan = planImport([a, b], out);
@@ -47,7 +47,7 @@ test('planning: the model file, relative references, repeats skipped, clashes nu
 });
 
 test('planning: results point at a model elsewhere in the batch or found by name, taking its spelling', () => {
-  const out = mkdtempSync(join(tmpdir(), 'modelops-plan-'));
+  const out = tempDir('modelops-plan-');
   const models: ImportBundle = { source: 'info', model: { model_name: 'Org/Model-125m' }, results: [], warnings: [] };
   const scores: ImportBundle = { source: 'scores', results: [result('org/model-125M', 'arc', 0.5), result('other/x', 'arc', 0.4)], warnings: [] };
   const plan = planImport([scores, models], out, { findModel: (n) => (n === 'other/x' ? { path: join(out, 'x.model.json'), name: 'other/x' } : undefined) });
@@ -60,7 +60,7 @@ test('planning: results point at a model elsewhere in the batch or found by name
 });
 
 test('writing: atomic, never over an existing file unless asked, invalid files reported and not written', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'modelops-write-'));
+  const out = tempDir('modelops-write-');
   const path = join(out, 'deep', 'er', 'x.results.json');
   assert.equal(await writeFileAtomic(path, 'one\n', false), true);
   assert.equal(await writeFileAtomic(path, 'two\n', false), false);
