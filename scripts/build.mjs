@@ -14,6 +14,7 @@ const entries = [
   { in: 'src/core/evaluation/worker.ts', out: 'dist/evalWorker.js', platform: 'node', external: ['onnxruntime-node'] },
   { in: 'webview/leaderboard/main.ts', out: 'dist/webview/leaderboard.js', platform: 'browser' },
   { in: 'webview/lineage/main.ts', out: 'dist/webview/lineage.js', platform: 'browser' },
+  { in: 'webview/training/main.ts', out: 'dist/webview/training.js', platform: 'browser' },
 ];
 
 const common = {

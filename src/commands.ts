@@ -25,6 +25,16 @@ export const COMMANDS = {
   registryRevealArtifact: { id: 'modelops.registry.revealArtifact', title: 'Reveal', category: 'ModelOps' },
   registryConfigure: { id: 'modelops.registry.configure', title: 'Configure Registries…', category: 'ModelOps' },
   registryOpenDocs: { id: 'modelops.registry.openDocs', title: 'Open Documentation', category: 'ModelOps' },
+  // Training (src/training)
+  trainingTrain: { id: 'modelops.training.train', title: 'Train…', category: 'ModelOps' },
+  trainingShowLog: { id: 'modelops.training.showLog', title: 'Show Log', category: 'ModelOps' },
+  trainingShowChart: { id: 'modelops.training.showChart', title: 'Show Chart', category: 'ModelOps' },
+  trainingOpenLogFile: { id: 'modelops.training.openLogFile', title: 'Open Log File', category: 'ModelOps' },
+  trainingCancel: { id: 'modelops.training.cancel', title: 'Cancel Job', category: 'ModelOps' },
+  trainingRerun: { id: 'modelops.training.rerun', title: 'Rerun Job', category: 'ModelOps' },
+  trainingCompare: { id: 'modelops.training.compareWithCurrent', title: 'Compare with Current Spec', category: 'ModelOps' },
+  trainingOpenSpec: { id: 'modelops.training.openSpec', title: 'Open Model Spec', category: 'ModelOps' },
+  trainingDeleteRecord: { id: 'modelops.training.deleteRecord', title: 'Delete Job Record…', category: 'ModelOps' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

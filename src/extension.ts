@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { assignLanguage } from './client/languageAssignment';
 import { ModelOpsClient } from './client/languageClient';
 import { registerRegistryViews } from './registry';
+import { registerTraining } from './training';
 
 let client: ModelOpsClient | undefined;
 
@@ -12,7 +13,8 @@ export interface ModelOpsApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ModelOpsApi> {
   client = await ModelOpsClient.start(context);
-  const root = vscode.Disposable.from(client, assignLanguage(client), registerRegistryViews(context, client));
+  const registry = registerRegistryViews(context, client);
+  const root = vscode.Disposable.from(client, assignLanguage(client), registry, registerTraining(context, registry.jobs));
   context.subscriptions.push(root);
   return { client };
 }

@@ -21,6 +21,12 @@ export interface ModelOpsSettings {
   'validation.formatSeverity': FormatSeverity;
   /** Traces the messages between VS Code and the language server. */
   'trace.server': TraceLevel;
+  /** Slurm login nodes to train on over SSH: {name, host, port, user, identityFile, remoteDir}. */
+  'slurm.hosts': unknown[];
+  /** Seconds between the one batched squeue/scontrol query per cluster. */
+  'slurm.pollInterval': number;
+  /** Notify when a training job completes, fails or is cancelled. */
+  'training.notifications': boolean;
 }
 
 /** Each setting's default and the enum of allowed values, when it has one. */
@@ -29,6 +35,9 @@ export const SETTINGS: { [K in keyof ModelOpsSettings]: { default: ModelOpsSetti
   registries: { default: [] },
   'validation.formatSeverity': { default: 'warning', enum: ['error', 'warning', 'information', 'hint', 'off'] },
   'trace.server': { default: 'off', enum: ['off', 'messages', 'verbose'] },
+  'slurm.hosts': { default: [] },
+  'slurm.pollInterval': { default: 10 },
+  'training.notifications': { default: true },
 };
 
 export const SETTINGS_SECTION = 'modelops';

@@ -1,0 +1,30 @@
+// The one VS Code API object of the Training Run webview, typed with its messages and state.
+import type { FromRun } from '../../src/core/training/messages';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What survives the panel being hidden and shown again (the webview reloads then). */
+export interface SavedState {
+  logScale: boolean;
+}
+
+const api = acquireVsCodeApi();
+
+export function post(message: FromRun): void {
+  api.postMessage(message);
+}
+
+export function loadState(): SavedState {
+  const s = api.getState() as Partial<SavedState> | undefined;
+  return { logScale: s?.logScale === true };
+}
+
+export function saveState(state: SavedState): void {
+  api.setState(state);
+}
