@@ -2,7 +2,7 @@
 // profile, driven by Debian's Chromium through playwright-core, on a temp copy of examples/.
 // Every session is torn down (browser, code-server's process group, temp folders) even when a
 // scenario fails; its last screenshot and logs go to test-results/e2e/.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -52,18 +52,20 @@ function packInputs(): string {
 
 /**
  * The VSIX under test: $MODELOPS_E2E_VSIX if given, else packed from the current dist/ into
- * out/e2e/ once for all e2e files (under a lock; re-packed when its inputs change). dist/ is
+ * out/e2e/ once for all e2e files (under a lock; re-packed when its inputs change) and copied
+ * into `dir`, so a later re-pack by another process cannot pull it away mid-install. dist/ is
  * not rebuilt here: `npm test` and `npm run test:e2e` build first, and other test files run
  * dist/cli.js concurrently.
  */
-export function vsixUnderTest(): string {
+export function vsixUnderTest(dir: string): string {
   if (process.env.MODELOPS_E2E_VSIX) return process.env.MODELOPS_E2E_VSIX;
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
-  const dir = join(repoRoot, 'out', 'e2e');
-  mkdirSync(dir, { recursive: true });
-  const vsix = join(dir, 'modelops-e2e.vsix');
-  const stamp = join(dir, 'modelops-e2e.inputs');
-  const release = acquireDirLock(join(dir, '.pack.lock'));
+  const shared = join(repoRoot, 'out', 'e2e');
+  mkdirSync(shared, { recursive: true });
+  const vsix = join(shared, 'modelops-e2e.vsix');
+  const stamp = join(shared, 'modelops-e2e.inputs');
+  const copy = join(dir, 'modelops.vsix');
+  const release = acquireDirLock(join(shared, '.pack.lock'));
   try {
     const inputs = packInputs();
     if (!existsSync(vsix) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== inputs) {
@@ -71,10 +73,11 @@ export function vsixUnderTest(): string {
       packageVsix({ build: false, out: vsix });
       writeFileSync(stamp, inputs);
     }
+    copyFileSync(vsix, copy);
   } finally {
     release();
   }
-  return vsix;
+  return copy;
 }
 
 /** Process groups and browsers still open, ended if the test process is stopped. */
@@ -146,7 +149,7 @@ export class E2ESession {
     let server: RunningCodeServer | undefined;
     let context: BrowserContext | undefined;
     try {
-      const vsix = vsixUnderTest();
+      const vsix = vsixUnderTest(root);
       const profile = createProfile(join(root, 'profile'), options.settings);
       const from = options.workspaceFrom ?? join(repoRoot, 'examples');
       const workspace = join(root, basename(from));

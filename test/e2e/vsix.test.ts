@@ -26,7 +26,7 @@ describe('the VSIX', { skip: e2eSkipReason() }, () => {
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'modelops-vsix-'));
     const { entry } = installCodeServer();
-    const vsix = vsixUnderTest();
+    const vsix = vsixUnderTest(root);
     profile = createProfile(join(root, 'profile'));
     installVsix(entry, profile, vsix);
     const dir = readdirSync(profile.extensionsDir).find((n) => n.startsWith('modelops.modelops-'));
