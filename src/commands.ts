@@ -25,6 +25,13 @@ export const COMMANDS = {
   registryRevealArtifact: { id: 'modelops.registry.revealArtifact', title: 'Reveal', category: 'ModelOps' },
   registryConfigure: { id: 'modelops.registry.configure', title: 'Configure Registries…', category: 'ModelOps' },
   registryOpenDocs: { id: 'modelops.registry.openDocs', title: 'Open Documentation', category: 'ModelOps' },
+  // Evaluation and dataset tools (src/evaluation, src/datasets)
+  evaluationEvaluate: { id: 'modelops.evaluation.evaluate', title: 'Evaluate Model', category: 'ModelOps' },
+  evaluationCompare: { id: 'modelops.evaluation.compare', title: 'Compare Models…', category: 'ModelOps' },
+  datasetSplit: { id: 'modelops.dataset.split', title: 'Split Dataset…', category: 'ModelOps' },
+  datasetSample: { id: 'modelops.dataset.sample', title: 'Sample Dataset…', category: 'ModelOps' },
+  datasetSanitize: { id: 'modelops.dataset.sanitize', title: 'Sanitize Dataset…', category: 'ModelOps' },
+  datasetValidate: { id: 'modelops.dataset.validate', title: 'Validate Data', category: 'ModelOps' },
   // Training (src/training)
   trainingTrain: { id: 'modelops.training.train', title: 'Train…', category: 'ModelOps' },
   trainingShowLog: { id: 'modelops.training.showLog', title: 'Show Log', category: 'ModelOps' },

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { assignLanguage } from './client/languageAssignment';
 import { ModelOpsClient } from './client/languageClient';
+import { registerEvaluation } from './evaluation';
 import { registerRegistryViews } from './registry';
 import { registerTraining } from './training';
 
@@ -14,7 +15,7 @@ export interface ModelOpsApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ModelOpsApi> {
   client = await ModelOpsClient.start(context);
   const registry = registerRegistryViews(context, client);
-  const root = vscode.Disposable.from(client, assignLanguage(client), registry, registerTraining(context, registry.jobs));
+  const root = vscode.Disposable.from(client, assignLanguage(client), registry, registerTraining(context, registry.jobs), registerEvaluation(client));
   context.subscriptions.push(root);
   return { client };
 }

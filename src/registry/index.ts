@@ -31,7 +31,7 @@ export function registerRegistryViews(context: vscode.ExtensionContext, client: 
   const grouping = context.workspaceState.get<ModelGrouping>('modelops.registry.modelGrouping') ?? 'architecture';
   const state = { filter: '', modelGrouping: grouping };
   const providers = (['models', 'datasets', 'results'] as ViewId[]).map((v) => new RegistryTreeProvider(v, store, v === 'models' ? state : { ...state }));
-  const views = providers.map((p) => vscode.window.createTreeView(VIEW_IDS[p.view], { treeDataProvider: p, showCollapseAll: true }));
+  const views = providers.map((p) => vscode.window.createTreeView(VIEW_IDS[p.view], { treeDataProvider: p, showCollapseAll: true, canSelectMany: p.view === 'models' }));
   const jobs = new JobsViewSlot();
   const disposables = vscode.Disposable.from(
     store,
