@@ -6,6 +6,7 @@ import { findNodeAtLocation, getLocation, type Node, type Segment } from 'jsonc-
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import { allTaxonomyPaths, describeTaxonomyPath } from '../src/core/metadata/taxonomy';
 import type { Kind } from '../src/core/metadata/types';
+import type { IndexedFile } from '../src/core/registry/workspaceIndex';
 import { openFile, type Context, type OpenFile } from './context';
 import { skeletonSnippet } from './templates';
 import { tooDeep } from './jsonServices';
@@ -75,9 +76,27 @@ function registryItems(f: OpenFile, offset: number): CompletionItem[] {
   const name = sibling('name');
   const relPath = (p: string) => relative(dirname(f.path), p).split(sep).join('/');
   if (spot.field === 'name') {
-    return valueItems(f, offset, targets.filter((t) => t.name).map((t) => ({
+    const items = valueItems(f, offset, targets.filter((t) => t.name).map((t) => ({
       value: t.name!, detail: `${spot.target} ${t.version ?? ''} — ${t.rel}`.replace('  ', ' '), doc: `Declared in \`${esc(t.rel)}\``,
     })));
+    // Picking a name also fills an empty version and metadata_reference beside it (one file per item).
+    const emptySibling = (key: string) => {
+      const root = f.file?.doc?.root;
+      const n = root ? findNodeAtLocation(root, [...spot.prefix, key]) : undefined;
+      return n?.type === 'string' && n.value === '' ? n : undefined;
+    };
+    const version = emptySibling('version');
+    const ref = emptySibling('metadata_reference');
+    const byName = new Map<string, IndexedFile>();
+    for (const t of targets) if (t.name && !byName.has(t.name)) byName.set(t.name, t);
+    items.forEach((item) => {
+      const t = byName.get(JSON.parse(item.label) as string);
+      const edits = [];
+      if (t && version && t.version) edits.push({ range: { start: f.doc.positionAt(version.offset), end: f.doc.positionAt(version.offset + version.length) }, newText: JSON.stringify(t.version) });
+      if (t && ref) edits.push({ range: { start: f.doc.positionAt(ref.offset), end: f.doc.positionAt(ref.offset + ref.length) }, newText: JSON.stringify(relPath(t.path)) });
+      if (edits.length) item.additionalTextEdits = edits;
+    });
+    return items;
   }
   if (spot.field === 'version') {
     const same = targets.filter((t) => t.version && (!name || t.name === name));

@@ -23,8 +23,12 @@ const complete = async (path: string, needle: string, delta: number) =>
 test('completion: dataset names, versions and metadata_reference paths from the registry', async () => {
   const path = reg.write('models/new.model.json', '{\n  "model_name": "n",\n  "training_dataset": { "name": "", "version": "", "metadata_reference": "" }\n}\n');
   client.open(path);
-  const names = (await complete(path, '"name": ""', 9)).map((i) => i.label);
+  const nameItems = await complete(path, '"name": ""', 9);
+  const names = nameItems.map((i) => i.label);
   assert.ok(names.includes('"iris"') && names.includes('"iris-clean"'), names.join());
+  // Picking a name fills the empty version and metadata_reference beside it.
+  const clean = nameItems.find((i) => i.label === '"iris-clean"') as Item & { additionalTextEdits?: { newText: string }[] };
+  assert.deepEqual(clean.additionalTextEdits?.map((e) => e.newText), ['"2.0"', '"../datasets/iris-clean.dataset.json"']);
   const versions = (await complete(path, '"version": ""', 12)).map((i) => i.label);
   assert.deepEqual(versions.filter((v) => v === '"1.0"' || v === '"2.0"').sort(), ['"1.0"', '"2.0"']);
   const paths = (await complete(path, '"metadata_reference": ""', 23)).map((i) => i.label);
