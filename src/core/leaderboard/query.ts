@@ -196,9 +196,8 @@ function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column 
     if (!c) {
       let best = 0;
       for (const m of metrics) {
-        const v = ordinals(m).values;
         let count = 0;
-        for (const i of members) if (!Number.isNaN(v[i]!)) count++;
+        for (const i of members) if (data.rows[i]!.metrics[m.metric!] !== undefined) count++;
         if (count > best) { best = count; c = m; }
       }
     }
