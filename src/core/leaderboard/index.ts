@@ -1,6 +1,6 @@
 // The leaderboard core: rows from the index, the Query, markdown/CSV/records, living blocks, messages.
 export * from './types';
-export { buildRows, columnsFor, type EntryLike, type RowInputs } from './rows';
+export { buildRows, columnsFor, fileForRow, type EntryLike, type RowInputs } from './rows';
 export { runQuery, applyQuery, findColumn, formatCell, cellValue, defaultRankColumn, DEFAULT_DIGITS, type QueryResult } from './query';
 export { compileFilter, parseColumnFilter, FilterError } from './filter';
 export { lowerIsBetter, metricLabel, normalizeColumnId } from './metrics';

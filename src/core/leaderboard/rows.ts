@@ -147,3 +147,9 @@ export function columnsFor(rows: readonly Row[]): Column[] {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The file a webview `openRow` names: the model's metadata when known, else the results file. Unknown ids: undefined. */
+export function fileForRow(data: LeaderboardData, id: string): string | undefined {
+  const row = data.rows.find((r) => r.id === id);
+  return row && (row.modelPath ?? row.sourcePath);
+}

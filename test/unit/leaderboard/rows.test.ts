@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRows } from '../../../src/core/leaderboard';
+import { buildRows, fileForRow } from '../../../src/core/leaderboard';
 import { models, results, result, model, ROOT } from './sample';
 
 test('one row per (model, dataset, split); a results file wins over the model\'s own metrics', () => {
@@ -73,4 +73,15 @@ test('non-numeric metrics are dropped, nested ones flatten, and malformed entrie
 test('a metric named like a fixed column gets its own id', () => {
   const { columns } = buildRows({ models: [], results: [result('a.json', ['M', '1'], 'D', { rank: 3, model: 1 })] });
   assert.deepEqual(columns.filter((c) => c.metric).map((c) => c.id), ['metric.rank', 'metric.model']);
+});
+
+test('openRow ids map to the model file when known, else the results file', () => {
+  const data = buildRows({ models, results, root: ROOT });
+  const vit = data.rows.find((r) => r.model === 'ViT-B/16')!;
+  assert.equal(fileForRow(data, vit.id), `${ROOT}/models/ViT-B_16-2.1.json`);
+  const effnet = data.rows.find((r) => r.model === 'EfficientNet')!;
+  assert.equal(fileForRow(data, effnet.id), `${ROOT}/models/EfficientNet-0.9.json`);
+  const orphan = buildRows({ models: [], results: [result('x.json', ['X', '1'], 'D', { a: 1 })] });
+  assert.equal(fileForRow(orphan, orphan.rows[0]!.id), `${ROOT}/results/x.json`);
+  assert.equal(fileForRow(data, '../../etc/passwd'), undefined);
 });
