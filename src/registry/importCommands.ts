@@ -33,7 +33,7 @@ async function outFolder(store: RegistryStore, kind: Kind, title: string): Promi
 }
 
 async function write(bundles: ImportBundle[], out: string, modelFile?: string): Promise<void> {
-  let outcome = await importToFolder(bundles, out, { modelFile });
+  let outcome = await progress('Writing metadata files…', () => importToFolder(bundles, out, { modelFile }));
   const existing = outcome.skipped.filter((s) => s.reason === 'exists');
   if (existing.length) {
     const names = existing.slice(0, 5).map((s) => vscode.workspace.asRelativePath(s.path, false)).join('\n');
@@ -42,7 +42,7 @@ async function write(bundles: ImportBundle[], out: string, modelFile?: string): 
       { modal: true, detail: `${names}${existing.length > 5 ? '\n…' : ''}` },
       'Overwrite', 'Keep Existing',
     );
-    if (choice === 'Overwrite') outcome = await importToFolder(bundles, out, { modelFile, overwrite: true });
+    if (choice === 'Overwrite') outcome = await progress('Writing metadata files…', () => importToFolder(bundles, out, { modelFile, overwrite: true }));
   }
   for (const w of outcome.warnings.slice(0, 3)) void vscode.window.showWarningMessage(`Import: ${w}`);
   const first = outcome.written[0];
@@ -96,7 +96,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, store: 
         if (!picked?.length) return;
         const bundles = await progress('Reading score files…', () => readModelScores(picked.map((u) => u.fsPath)));
         const out = await outFolder(store, 'results', 'Import model_scores');
-        if (out) await progress('Writing results files…', () => write(bundles, out));
+        if (out) await write(bundles, out);
       } catch (e) {
         failed(e);
       }

@@ -1,7 +1,7 @@
 // Scenario 1: the ModelOps container lists the example models, datasets and results; the broken
 // example carries its problem mark; the status bar counts models, datasets and files with errors.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
@@ -161,6 +161,38 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const pane = await only('Models');
     await until('e2e-model in the Models view', async () => ((await rows(pane)).includes('e2e-model') ? true : undefined));
     await s.screenshot('registry-new-model');
+  });
+
+  test('Import model_scores Folder…: the scores become results files and show in Results', async () => {
+    const scores = join(s.workspace, 'scores');
+    mkdirSync(scores);
+    const source = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'llm-pretraining-behaviours', 'model_scores', 'results_EleutherAI__pythia-160m.json');
+    copyFileSync(source, join(scores, 'results_EleutherAI__pythia-160m.json'));
+    await s.runCommand('ModelOps: Import model_scores Folder…');
+    // code-server's own open dialog: a quick input that takes a path.
+    const input = s.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(join(scores, 'results_EleutherAI__pythia-160m.json'));
+    await until('the dialog to take the file', async () => {
+      if (!(await s.page.locator('.quick-input-widget').getByText('Write the imported files into').isVisible().catch(() => false))) {
+        await s.page.keyboard.press('Enter');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      return (await s.page.locator('.quick-input-widget input[placeholder="Write the imported files into"]').isVisible()) ? true : undefined;
+    });
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'where this registry keeps them' }).click();
+    const toast = s.page.locator('.notification-toast', { hasText: /Imported 0 models and \d+ results files/ });
+    await toast.waitFor({ state: 'visible', timeout: 20_000 }).catch(async (e) => {
+      await s.screenshot('registry-import-debug');
+      throw e;
+    });
+    const folder = join(s.workspace, 'results', 'EleutherAI__pythia-160m');
+    const written = readdirSync(folder).filter((n) => n.endsWith('.results.json'));
+    assert.match(await toast.innerText(), new RegExp(`Imported 0 models and ${written.length} results files`));
+    const pane = await only('Results');
+    await until('hellaswag among the results', async () => ((await rows(pane)).some((r) => r.startsWith('hellaswag')) ? true : undefined));
+    await s.screenshot('registry-import-scores');
+    await toast.locator('.codicon-notifications-clear, .codicon-close').first().click().catch(() => undefined);
   });
 
   test('Filter… narrows every view to matching items; Clear Filter brings them back', async () => {
