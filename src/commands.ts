@@ -42,6 +42,11 @@ export const COMMANDS = {
   trainingCompare: { id: 'modelops.training.compareWithCurrent', title: 'Compare with Current Spec', category: 'ModelOps' },
   trainingOpenSpec: { id: 'modelops.training.openSpec', title: 'Open Model Spec', category: 'ModelOps' },
   trainingDeleteRecord: { id: 'modelops.training.deleteRecord', title: 'Delete Job Record…', category: 'ModelOps' },
+  // Leaderboard (src/leaderboard)
+  leaderboardOpen: { id: 'modelops.leaderboard.open', title: 'Open Leaderboard', category: 'ModelOps' },
+  leaderboardInsertMarkdown: { id: 'modelops.leaderboard.insertMarkdown', title: 'Insert Leaderboard as Markdown Table', category: 'ModelOps' },
+  leaderboardUpdateTables: { id: 'modelops.leaderboard.updateTables', title: 'Update Leaderboard Tables', category: 'ModelOps' },
+  leaderboardRefreshBlock: { id: 'modelops.leaderboard.refreshBlock', title: 'Refresh Leaderboard Table', category: 'ModelOps' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { assignLanguage } from './client/languageAssignment';
 import { ModelOpsClient } from './client/languageClient';
 import { registerEvaluation } from './evaluation';
+import { registerLeaderboard } from './leaderboard';
 import { registerRegistryViews } from './registry';
 import { registerTraining } from './training';
 
@@ -15,7 +16,7 @@ export interface ModelOpsApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ModelOpsApi> {
   client = await ModelOpsClient.start(context);
   const registry = registerRegistryViews(context, client);
-  const root = vscode.Disposable.from(client, assignLanguage(client), registry, registerTraining(context, registry.jobs), registerEvaluation(client));
+  const root = vscode.Disposable.from(client, assignLanguage(client), registry, registerTraining(context, registry.jobs), registerEvaluation(client), registerLeaderboard(context, client));
   context.subscriptions.push(root);
   return { client };
 }
