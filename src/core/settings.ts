@@ -27,6 +27,8 @@ export interface ModelOpsSettings {
   'slurm.pollInterval': number;
   /** Notify when a training job completes, fails or is cancelled. */
   'training.notifications': boolean;
+  /** Rows per inference batch when evaluating; 0: the model's evaluation.batch_size, else 256. */
+  'evaluation.batchSize': number;
 }
 
 /** Each setting's default and the enum of allowed values, when it has one. */
@@ -38,6 +40,7 @@ export const SETTINGS: { [K in keyof ModelOpsSettings]: { default: ModelOpsSetti
   'slurm.hosts': { default: [] },
   'slurm.pollInterval': { default: 10 },
   'training.notifications': { default: true },
+  'evaluation.batchSize': { default: 0 },
 };
 
 export const SETTINGS_SECTION = 'modelops';
