@@ -156,6 +156,7 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
       if (!c) problems.push(`unknown column '${name}'`);
       else if (!columns.includes(c)) columns.push(c);
     }
+    if (!columns.length) columns = data.columns; // e.g. a saved webview state from other data: show everything
   }
   return { columns, order, ranks, total: scope.length, rankColumn, rankAscending, problems };
 }

@@ -115,3 +115,9 @@ test('shot counts are part of a row\'s key and show in a Shots column', () => {
   assert.deepEqual(t.rows.map(({ row, rank }) => `${row.model} ${row.shots} ${rank}`), ['A 25 1', 'B 25 2', 'A 0 1']);
   assert.equal(applyQuery(shots, { filters: { shots: '>= 5' } }).rows.length, 2);
 });
+
+test('a column list that names nothing known shows every column (and says why)', () => {
+  const t = applyQuery(data, { columns: ['gone', 'also_gone'] });
+  assert.equal(t.columns.length, data.columns.length);
+  assert.deepEqual(t.problems, ["unknown column 'gone'", "unknown column 'also_gone'"]);
+});
