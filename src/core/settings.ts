@@ -29,6 +29,10 @@ export interface ModelOpsSettings {
   'training.notifications': boolean;
   /** Rows per inference batch when evaluating; 0: the model's evaluation.batch_size, else 256. */
   'evaluation.batchSize': number;
+  /** Decimal places of metrics in leaderboard tables made in VS Code. */
+  'leaderboard.digits': number;
+  /** A "Refresh leaderboard" CodeLens above living leaderboard blocks in markdown. */
+  'leaderboard.codeLens': boolean;
 }
 
 /** Each setting's default and the enum of allowed values, when it has one. */
@@ -41,6 +45,8 @@ export const SETTINGS: { [K in keyof ModelOpsSettings]: { default: ModelOpsSetti
   'slurm.pollInterval': { default: 10 },
   'training.notifications': { default: true },
   'evaluation.batchSize': { default: 0 },
+  'leaderboard.digits': { default: 3 },
+  'leaderboard.codeLens': { default: true },
 };
 
 export const SETTINGS_SECTION = 'modelops';
