@@ -1,0 +1,106 @@
+// Scenario 4: the leaderboard opens, sorts by F1 and filters; Insert as Markdown Table writes the
+// table into the open README.md. Also: Update Leaderboard Tables refreshes a living block on disk.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FrameLocator } from 'playwright-core';
+import { buildRows, toMarkdown, type Query } from '../../src/core/leaderboard';
+import { WorkspaceIndex } from '../../src/core/registry/workspaceIndex';
+import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = UI_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
+  let s: E2ESession;
+  before(async () => { s = await E2ESession.start('leaderboard'); }, { timeout: START_TIMEOUT });
+  after(async () => { await s?.close(); });
+
+  /** The leaderboard webview: code-server nests it in two iframes. */
+  const webview = (): FrameLocator => s.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+  /** Rendered rows, top to bottom, as arrays of cell texts. */
+  const rows = async (): Promise<string[][]> =>
+    webview().locator('[role=grid]').evaluate((grid) =>
+      Array.from(grid.querySelectorAll<HTMLElement>('.data-row'))
+        .sort((a, b) => Number(a.dataset.position) - Number(b.dataset.position))
+        .map((r) => Array.from(r.children).map((c) => c.textContent ?? '')));
+  const headers = async (): Promise<string[]> =>
+    (await webview().locator('[role=columnheader]').allTextContents()).map((t) => t.replace(/[▲▼]\d?$/, ''));
+  const columnValues = async (label: string): Promise<string[]> => {
+    const k = (await headers()).indexOf(label);
+    assert.ok(k >= 0, `the grid has a ${label} column`);
+    return (await rows()).map((r) => r[k]!);
+  };
+
+  test('opens beside README.md, sorts by F1 and filters; Insert as Markdown Table writes the table into README.md', async () => {
+    const index = await WorkspaceIndex.load(s.workspace);
+    const data = buildRows({ models: index.models(), results: index.results(), root: index.root });
+
+    await s.openFile('README.md');
+    await s.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await s.page.keyboard.press('Control+End');
+    await s.runCommand('ModelOps: Open Leaderboard');
+
+    // The ready handshake, then the rows from the language server's registry.
+    await until('the leaderboard rows', async () => (await rows()).length === data.rows.length);
+    assert.deepEqual(await headers(), data.columns.map((c) => c.label));
+
+    const f1 = webview().locator('[role=columnheader]', { hasText: /^F1 Score[▲▼]?\d?$/ });
+    await f1.locator('button').click();
+    await until('aria-sort on F1 Score', async () => (await f1.getAttribute('aria-sort')) === 'descending');
+    const sorted = (await columnValues('F1 Score')).filter(Boolean).map(Number);
+    assert.ok(sorted.length >= 4, `F1 values shown: ${sorted}`);
+    assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a), 'F1 best first');
+
+    await webview().locator('input.column-filter[data-column=f1_score]').fill('> 0.9');
+    await until('the F1 filter', async () => (await rows()).length === 3);
+    const models = await columnValues('Model');
+    assert.deepEqual(models, ['Example Model', 'news-topic-bert', 'news-topic-distil']);
+    assert.match(await webview().locator('.status').textContent() ?? '', /^3 of \d+ rows/);
+    await s.screenshot('leaderboard-sorted-filtered');
+
+    await webview().locator('#lb-insertMarkdown').click();
+    await until('the Inserted status', async () => /Inserted 3 rows into README\.md/.test(await webview().locator('.status').textContent() ?? ''));
+
+    // Save README.md from its editor and read what landed on disk.
+    await s.page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().click();
+    await s.page.keyboard.press('Control+S');
+    const readme = join(s.workspace, 'README.md');
+    const text = await until('README.md saved with the table', async () => {
+      const t = readFileSync(readme, 'utf8');
+      return t.includes('| Rank |') ? t : undefined;
+    });
+    const query: Query = { sort: [{ column: 'f1_score', direction: 'desc' }], filters: { f1_score: '> 0.9' } };
+    const expected = toMarkdown(data, query);
+    assert.ok(text.includes(`\n\n${expected}\n`), `README.md ends with the table shown:\n${text.slice(-1500)}`);
+    assert.deepEqual(expected.split('\n').slice(2).map((l) => l.split('|')[5]!.trim()), models, 'the same rows, in the same order, as on screen');
+    await s.screenshot('leaderboard');
+  });
+
+  test('Update Leaderboard Tables refreshes a living block in a markdown file and says how many changed', async () => {
+    const file = join(s.workspace, 'LEADERBOARD.md');
+    writeFileSync(file, '# Scores\n\n<!-- modelops:leaderboard dataset="news-topics" sort="f1_score:desc" columns="rank,model,f1_score" -->\n| stale |\n<!-- /modelops:leaderboard -->\n');
+    await s.runCommand('ModelOps: Update Leaderboard Tables');
+    await s.page.locator('.notifications-toasts', { hasText: 'Updated 1 leaderboard table of 1 in 1 file.' }).waitFor({ state: 'visible' });
+    const text = await until('LEADERBOARD.md rewritten', async () => {
+      const t = readFileSync(file, 'utf8');
+      return t.includes('news-topic-bert') ? t : undefined;
+    });
+    assert.match(text, /\| Rank \| Model +\| F1 Score \|\n\| ---: \| :-+ \| -+: \|\n\| +1 \| news-topic-bert +\| +0\.941 \|/);
+    assert.ok(!text.includes('| stale |'));
+  });
+});
