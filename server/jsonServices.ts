@@ -68,6 +68,12 @@ export class JsonServices {
   forget(uri: string): void {
     this.parsed.delete(uri);
   }
+
+  /** Drops every service (and the schemas each cached). */
+  clear(): void {
+    this.services.clear();
+    this.parsed.clear();
+  }
 }
 
 /** Past the core's depth limit the service's recursive parser would overflow: no JSON features there. */

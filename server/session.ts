@@ -21,10 +21,12 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
   const workspaces = new Workspaces((folder) => settings.get(folder));
-  const sync = new Sync(connection, documents, workspaces);
+  const json = new JsonServices();
+  // Team schemas may have changed: the JSON services cache what they loaded.
+  const sync = new Sync(connection, documents, workspaces, () => json.clear());
   let markReady!: () => void;
   const ctx: Context = {
-    connection, documents, workspaces, sync, settings, json: new JsonServices(), lines: new Lines(documents),
+    connection, documents, workspaces, sync, settings, json, lines: new Lines(documents),
     ready: new Promise<void>((r) => (markReady = r)),
   };
   let folders: string[] = [];

@@ -27,6 +27,8 @@ export class Sync {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly workspaces: Workspaces,
+    /** Called when a folder is re-indexed (its config, a team schema or settings changed). */
+    private readonly onReindex: () => void = () => {},
   ) {}
 
   /** Runs a job after the ones before it; a failing job is logged and does not block the queue. */
@@ -115,6 +117,7 @@ export class Sync {
 
   private async load(folderPath: string): Promise<void> {
     const folder = await this.workspaces.load(folderPath);
+    this.onReindex();
     if (folder.problem) void this.connection.window.showWarningMessage(folder.problem);
     for (const d of this.documents.all()) {
       const path = uriToPath(d.uri);

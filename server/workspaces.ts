@@ -86,9 +86,14 @@ export class Workspaces {
     return [...this.loose.values()].filter((i): i is WorkspaceIndex => !!i);
   }
 
-  /** The folders this config file configures: its own, or those at or below its folder (found upward). */
+  /**
+   * The folders to re-index when this file changes: a config file configures its own folder and
+   * those below it (found upward); a team schema named by a registry rule, the folders using it.
+   */
   foldersConfiguredBy(path: string): Folder[] {
-    if (basename(path) !== CONFIG_FILE) return this.all().filter((f) => f.index.config.file === path);
-    return this.all().filter((f) => f.index.config.file === path || isInside(f.path, dirname(path)));
+    return this.all().filter((f) =>
+      f.index.config.file === path
+      || (basename(path) === CONFIG_FILE && isInside(f.path, dirname(path)))
+      || f.index.config.rules.some((r) => r.schema === path));
   }
 }

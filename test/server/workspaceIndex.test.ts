@@ -85,6 +85,22 @@ test('a new modelops.config.json re-indexes the folder with its rules, without a
   await until(async () => (await names('datasets')).includes('only-b'), 5000, 'default rules again');
 });
 
+test("a team schema named by the config: editing it re-checks the files that use it", async () => {
+  const schema = b.write('team/dataset.schema.json', JSON.stringify({ type: 'object', required: ['name'] }));
+  b.write('team/d.json', JSON.stringify({ name: 'teamed' }));
+  const config = b.write('modelops.config.json', JSON.stringify({ registries: [{ kind: 'dataset', include: ['team/d.json'], schema: 'team/dataset.schema.json' }] }));
+  client.watched([{ path: config, type: 1 }]);
+  const d = b.path('team/d.json');
+  await until(async () => (await client.workspaceDiagnostics()).has(d), 5000, 'team file indexed');
+  assert.deepEqual(await problems(d), []);
+  writeFileSync(schema, JSON.stringify({ type: 'object', required: ['name', 'owner'] }));
+  client.watched([{ path: schema, type: 2 }]);
+  await until(async () => (await problems(d)).includes('schema/required'), 5000, 'the new schema to apply');
+  rmSync(config);
+  client.watched([{ path: config, type: 3 }]);
+  await until(async () => (await names('datasets')).includes('only-b'), 5000, 'default rules again');
+});
+
 test('the registries setting applies when there is no config file', async () => {
   client.settings = { registries: [{ kind: 'dataset', include: ['catalog/**/*.json'] }] };
   void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
