@@ -35,17 +35,30 @@ export function findColumn(columns: readonly Column[], name: string): Column | u
 
 /** The value a cell sorts and compares by: number for metrics and rank, string otherwise. */
 export function cellValue(row: Row, column: Column, rank: number): number | string | undefined {
-  switch (column.id) {
-    case 'rank': return Number.isNaN(rank) ? undefined : rank;
-    case 'dataset': return row.dataset;
-    case 'split': return row.split;
-    case 'n_shot': return row.shots;
-    case 'model': return row.model;
-    case 'version': return row.version;
-    case 'training_date': return row.trainingDate;
-    case 'source': return row.source;
+  return column.id === 'rank' ? (Number.isNaN(rank) ? undefined : rank) : getter(column)(row);
+}
+
+type Getter = (row: Row) => number | string | undefined;
+const FIXED_GETTERS: Record<string, Getter> = {
+  dataset: (r) => r.dataset,
+  split: (r) => r.split,
+  n_shot: (r) => r.shots,
+  model: (r) => r.model,
+  version: (r) => r.version,
+  training_date: (r) => r.trainingDate,
+  source: (r) => r.source,
+};
+const metricGetters = new Map<string, Getter>();
+
+/** One small monomorphic function per column, chosen once, for the loops over every row. */
+function getter(column: Column): Getter {
+  if (column.metric === undefined) return FIXED_GETTERS[column.id] ?? (() => undefined);
+  let g = metricGetters.get(column.metric);
+  if (!g) {
+    const m = column.metric;
+    metricGetters.set(m, (g = (r) => r.metrics[m]));
   }
-  return column.metric !== undefined ? row.metrics[column.metric] : undefined;
+  return g;
 }
 
 /** The text a cell shows: metrics with `digits` decimals, empty when missing. */
@@ -99,14 +112,14 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
     computeRanks(data, scope, rankColumn, ascendingFor, perDataset, (c) => cache.ordinals(c)));
 
   // 3. Filters.
-  const tests: { column: Column; test: CellTest }[] = [];
+  const tests: { column: Column; test: CellTest; get?: Getter }[] = [];
   for (const [name, expression] of Object.entries(query.filters ?? {})) {
     if (!expression || !expression.trim()) continue;
     const column = findColumn(data.columns, name);
     if (!column) { problems.push(`filter on unknown column '${name}'`); continue; }
     try {
       const test = compileFilter(expression, column.kind);
-      if (test) tests.push({ column, test });
+      if (test) tests.push({ column, test, get: column.id === 'rank' ? undefined : getter(column) });
     } catch (e) {
       if (!(e instanceof FilterError)) throw e;
       problems.push(`filter on ${column.label}: ${e.message}`);
@@ -122,8 +135,8 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
       const i = scope[k]!;
       if (haystacks) for (const w of words) if (!haystacks[i]!.includes(w)) continue outer;
       const row = data.rows[i]!;
-      for (const { column, test } of tests) {
-        const v = cellValue(row, column, ranks[i]!);
+      for (const { column, test, get } of tests) {
+        const v = get ? get(row) : cellValue(row, column, ranks[i]!);
         if (!test(v, () => (v === undefined ? '' : typeof v === 'number' && column.kind === 'number' ? v.toFixed(digits) : String(v)))) continue outer;
       }
       keep.push(i);
@@ -278,7 +291,8 @@ function ordinalsOf(rows: readonly Row[], column: Column): Ordinals {
   const values = new Float64Array(n).fill(NaN);
   if (NUMERIC_KINDS.includes(column.kind)) {
     const raw = new Float64Array(n).fill(NaN);
-    rows.forEach((r, i) => { const v = cellValue(r, column, NaN); if (typeof v === 'number') raw[i] = v; });
+    const get = getter(column);
+    for (let i = 0; i < n; i++) { const v = get(rows[i]!); if (typeof v === 'number') raw[i] = v; }
     const sorted = raw.slice().sort(); // typed-array sort is numeric and puts NaN last
     let m = 0;
     for (let i = 0; i < n && !Number.isNaN(sorted[i]!); i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
@@ -292,7 +306,8 @@ function ordinalsOf(rows: readonly Row[], column: Column): Ordinals {
     return { values, count: m };
   }
   // Case-insensitive code-unit order (the same in node and every browser); case variants tie, then index order.
-  const lower = rows.map((r) => { const v = cellValue(r, column, NaN); return v === undefined || v === '' ? undefined : String(v).toLowerCase(); });
+  const get = getter(column);
+  const lower = rows.map((r) => { const v = get(r); return v === undefined || v === '' ? undefined : String(v).toLowerCase(); });
   const distinct = [...new Set(lower)].filter((t): t is string => t !== undefined).sort();
   const ordinal = new Map<string, number>();
   distinct.forEach((t, k) => ordinal.set(t, k));
