@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { JobRecord } from '../core/training/job';
 import { isFromRun, newPoints, type RunView, type ToRun } from '../core/training/messages';
 import { whereLabel } from './jobView';
+import { runPanelHtml } from './runHtml';
 
 export interface RunPanelActions {
   showLog(job: JobRecord): void;
@@ -35,19 +36,7 @@ class RunPanel {
     const nonce = randomBytes(16).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'training.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'training.css'));
-    webview.html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style}">
-<title>Training Run</title></head>
-<body><header><h1 id="title">Training Run</h1><span id="status" role="status"></span>
-<progress id="progress" max="100" value="0"></progress>
-<button id="showLog" type="button">Show Log</button><button id="openLogFile" type="button">Open Log File</button><button id="cancel" type="button">Cancel</button>
-<label><input id="logScale" type="checkbox"> log scale</label></header>
-<p id="error" hidden></p><p id="empty">No metrics in the log yet. Lines like <code>{"epoch": 1, "loss": 0.5}</code>, <code>loss=0.5</code> or <code>loss: 0.5</code> are charted as they arrive.</p>
-<main id="charts" aria-label="Metrics charts"></main>
-<script nonce="${nonce}" src="${script}"></script></body></html>`;
+    webview.html = runPanelHtml({ cspSource: webview.cspSource, nonce, scriptUri: script.toString(), styleUri: style.toString() });
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromRun(m)) return;

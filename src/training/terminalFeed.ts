@@ -3,8 +3,8 @@
 // view only, never the log file. Pure (no 'vscode'): the Pseudoterminal calls take() on a timer.
 import { StringDecoder } from 'node:string_decoder';
 
-// Escape sequences: CSI, OSC (to BEL or ST), and two-byte ESC forms.
-const ESCAPES = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
+// Escape sequences: CSI, OSC (to BEL or ST), other ESC forms (ESC c resets the terminal), a lone ESC.
+const ESCAPES = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[ -/]*[0-~]|)/g;
 const SGR = /^\x1b\[[0-9;]*m$/;
 // C0 controls other than tab, newline, carriage return and backspace, and DEL.
 const CONTROLS = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
@@ -13,7 +13,7 @@ const PARTIAL_ESCAPE = /\x1b(?:\[[0-9;?]*[ -/]*|\][^\x07\x1b]*)?$/;
 /** Keeps colours (SGR) and drops every other escape sequence and control character: a log cannot
  *  retitle the terminal, move the cursor, or plant links. */
 export function sanitizeForTerminal(text: string): string {
-  return text.replace(ESCAPES, (m) => (SGR.test(m) ? m : '')).replace(/\x1b/g, '').replace(CONTROLS, '');
+  return text.replace(ESCAPES, (m) => (SGR.test(m) ? m : '')).replace(CONTROLS, '');
 }
 
 export class TerminalFeed {

@@ -90,7 +90,7 @@ export class MetricCharts {
     const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.3)');
     const chart = new Chart<'line', { x: number; y: number }[]>(canvas, {
       type: 'line',
-      data: { datasets: [{ label: name, data: [], borderColor: color, backgroundColor: color, borderWidth: 1.5, pointRadius: 0, pointHitRadius: 6, parsing: false, normalized: true }] },
+      data: { datasets: [{ label: name, data: [], borderColor: color, backgroundColor: color, borderWidth: 1.5, pointRadius: (c) => (c.dataset.data.length <= 30 ? 2 : 0), pointHitRadius: 6, parsing: false, normalized: true }] },
       options: {
         animation: false,
         responsive: true,
