@@ -31,6 +31,7 @@ export function startServer(connection: Connection): void {
   };
   let folders: string[] = [];
   let folderEvents = false;
+  let workDoneProgress = false;
   /** The settings each folder was indexed with: only a change to these re-indexes. */
   const indexedWith = new Map<string, string>();
   const indexKey = async (folder: string) => {
@@ -43,6 +44,7 @@ export function startServer(connection: Connection): void {
     settings.supported = !!caps.workspace?.configuration;
     sync.refreshSupported = !!caps.workspace?.diagnostics?.refreshSupport;
     folderEvents = !!caps.workspace?.workspaceFolders;
+    workDoneProgress = !!caps.window?.workDoneProgress;
     folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
       .map(uriToPath).filter((p): p is string => !!p);
     return {
@@ -68,8 +70,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // A large registry takes a moment: show it in the status bar when the client can.
+    const progress = workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('ModelOps: indexing metadata');
     try {
       for (const f of folders) {
+        progress?.report(`${f}`);
         const folder = await workspaces.load(f);
         indexedWith.set(folder.path, await indexKey(folder.path));
         if (folder.problem) void connection.window.showWarningMessage(folder.problem);
@@ -77,6 +83,7 @@ export function startServer(connection: Connection): void {
     } catch (e) {
       connection.console.error(`modelops: indexing failed: ${(e as Error).stack ?? e}`);
     } finally {
+      progress?.done();
       markReady();
     }
     if (folderEvents) {

@@ -36,6 +36,7 @@ export class LspClient {
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
     conn.onRequest('workspace/diagnostic/refresh', () => { client.refreshes++; return null; });
     conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/workDoneProgress/create', () => null);
     // Messages for the user arrive as requests (showWarningMessage sends one); kept with the notifications.
     conn.onRequest('window/showMessageRequest', (params) => { client.notifications.push({ method: 'window/showMessageRequest', params }); return null; });
     conn.onNotification((method, params) => { client.notifications.push({ method, params }); });
@@ -46,6 +47,7 @@ export class LspClient {
       workspaceFolders: options.folders.map((f) => ({ uri: uri(f), name: f })),
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        window: { workDoneProgress: true },
         textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
       },
     });

@@ -25,8 +25,10 @@ after(async () => {
   b.dispose();
 });
 
-test('multi-root: each folder has its own registry', async () => {
+test('multi-root: each folder has its own registry, indexed under a progress report', async () => {
   const r = await registry();
+  const kinds = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as any).value.kind);
+  assert.deepEqual([kinds[0], kinds[kinds.length - 1]], ['begin', 'end']);
   assert.equal(r.roots.length, 2);
   assert.deepEqual(await names('datasets'), ['iris', 'iris', 'iris-clean', 'iris-clean', 'only-b']);
   const only = (await client.request<any>('modelops/registry', { folderUri: uri(b.root) })).datasets.map((d: any) => d.name).sort();
