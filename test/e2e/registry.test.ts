@@ -79,6 +79,17 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await s.screenshot('registry-models');
   });
 
+  test('a model\'s tooltip shows its description, authors, license and metrics as text', async () => {
+    const pane = await only('Models');
+    await pane.locator('.monaco-list-row', { hasText: 'news-topic-bert' }).locator('.label-name').hover();
+    const hover = s.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Classifies news articles' }).first();
+    await hover.waitFor({ state: 'visible' });
+    const text = await hover.innerText();
+    for (const part of ['news-topic-bert 1.2.0', 'Authors: A. Rivera, M. Chen', 'License: Apache-2.0', 'f1_score', '0.941']) assert.ok(text.includes(part), `tooltip has "${part}": ${text}`);
+    await s.screenshot('registry-tooltip');
+    await s.page.mouse.move(900, 600);
+  });
+
   test('Datasets are grouped by the taxonomy', async () => {
     const pane = await only('Datasets');
     const shown = await until('the taxonomy groups in the Datasets view', async () => {
@@ -172,13 +183,15 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     // code-server's own open dialog: a quick input that takes a path.
     const input = s.page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(join(scores, 'results_EleutherAI__pythia-160m.json'));
-    await until('the dialog to take the file', async () => {
-      if (!(await s.page.locator('.quick-input-widget').getByText('Write the imported files into').isVisible().catch(() => false))) {
-        await s.page.keyboard.press('Enter');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      return (await s.page.locator('.quick-input-widget input[placeholder="Write the imported files into"]').isVisible()) ? true : undefined;
+    const file = join(scores, 'results_EleutherAI__pythia-160m.json');
+    await input.fill(file);
+    const outPick = s.page.locator('.quick-input-widget input[placeholder="Write the imported files into"]');
+    // The dialog completes paths as they are typed: accept once it shows our file, then wait for the next question.
+    await until('the open dialog to take the file', async () => {
+      if (await outPick.isVisible()) return true;
+      if ((await input.inputValue().catch(() => '')) === file) await s.page.keyboard.press('Enter');
+      await outPick.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
+      return (await outPick.isVisible()) ? true : undefined;
     });
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'where this registry keeps them' }).click();
     const toast = s.page.locator('.notification-toast', { hasText: /Imported 0 models and \d+ results files/ });
