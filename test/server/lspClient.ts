@@ -37,6 +37,8 @@ export class LspClient {
     conn.onRequest('workspace/diagnostic/refresh', () => { client.refreshes++; return null; });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
+    // vscode-jsonrpc routes $/progress to progress handlers, never to the catch-all below.
+    conn.onUnhandledProgress((params) => { client.notifications.push({ method: '$/progress', params }); });
     // Messages for the user arrive as requests (showWarningMessage sends one); kept with the notifications.
     conn.onRequest('window/showMessageRequest', (params) => { client.notifications.push({ method: 'window/showMessageRequest', params }); return null; });
     conn.onNotification((method, params) => { client.notifications.push({ method, params }); });
