@@ -102,7 +102,7 @@ export class MetricCharts {
           tooltip: { callbacks: { label: (c) => `${name} ${formatValue(c.parsed.y ?? NaN)}` } },
         },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'step', color: fg }, ticks: { color: fg }, grid: { color: grid } },
+          x: { type: 'linear', title: { display: true, text: 'step / epoch', color: fg }, ticks: { color: fg, precision: 0 }, grid: { color: grid } },
           y: { type: this.logScale ? 'logarithmic' : 'linear', ticks: { color: fg }, grid: { color: grid } },
         },
       },

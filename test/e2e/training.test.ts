@@ -1,0 +1,149 @@
+// Scenario 5: train a local example model from the Models view. The log terminal shows its lines,
+// the Jobs view shows it completed, and the Training Run chart draws its loss.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Frame, Locator } from 'playwright-core';
+import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = UI_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
+  let s: E2ESession;
+  before(async () => {
+    // The DOM renderer, so the terminal's text can be read from the page.
+    s = await E2ESession.start('training', { settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
+  }, { timeout: START_TIMEOUT });
+  after(async () => {
+    await s?.close();
+  });
+
+  async function only(title: string): Promise<Locator> {
+    for (const other of ['Models', 'Datasets', 'Results', 'Jobs']) {
+      const header = s.viewPane(other).locator('.pane-header');
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      if ((other === title) !== expanded) await header.locator('h3.title').click();
+    }
+    return s.viewPane(title);
+  }
+
+  /** Picks a context menu item the way a keyboard user does (hover, Enter): a click alone did not fire it. */
+  async function menuPick(title: RegExp): Promise<void> {
+    const item = s.page.locator('.context-view .monaco-menu .action-label', { hasText: title });
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
+  }
+
+  test('Train… on iris-logreg from the Models view, Local: the log terminal shows its lines', async () => {
+    const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
+    await icon.click();
+    await s.viewPane('Models').waitFor({ state: 'visible' });
+    await s.runCommand('ModelOps: Group Models By…');
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Flat list' }).click();
+    const models = await only('Models');
+    const row = models.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click({ button: 'right' });
+    await menuPick(/^Train…$/);
+    const picks = s.page.locator('.quick-input-widget .monaco-list-row');
+    await picks.first().waitFor({ state: 'visible' });
+    const labels = (await picks.locator('.label-name').allInnerTexts()).map((t) => t.trim());
+    assert.equal(labels[0], 'Local', `the spec's own target comes first: ${labels.join(', ')}`);
+    assert.ok(labels.includes('Slurm (this machine)'), labels.join(', '));
+    await s.page.keyboard.press('Enter');
+
+    const terminal = s.page.locator('.terminal-wrapper.active .xterm-rows, .terminal-wrapper .xterm-rows').first();
+    const text = await until('the job log in the terminal, ending with "job completed"', async () => {
+      const t = await terminal.innerText().catch(() => '');
+      return /\[ModelOps\] job completed/.test(t) ? t : undefined;
+    }, 120_000);
+    // The terminal shows the rows that fit; the first lines have scrolled up by now.
+    assert.match(text, /done: iris-logreg\n\[ModelOps\] job completed/);
+    assert.match(text, /"epoch": 5, "loss": 0\.1642/);
+    assert.match(text, /100%\|##########\| 20\/20/);
+    const tab = s.page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab', { hasText: 'Train: iris-logreg' });
+    assert.ok((await tab.count()) > 0 || (await s.page.locator('[aria-label*="Train: iris-logreg"]').count()) > 0, 'a terminal named after the model');
+    await s.screenshot('training-log');
+  });
+
+  test('the Jobs view shows it completed, and the job record and log are in .modelops/jobs', async () => {
+    const jobs = await only('Jobs');
+    const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
+    await row.waitFor({ state: 'visible' });
+    const description = await until('the job row saying completed', async () => {
+      const d = await row.locator('.label-description').innerText();
+      return /^completed · \d+:\d\d · local$/.test(d) ? d : undefined;
+    });
+    assert.match(description, /^completed/);
+    const dir = join(s.workspace, '.modelops', 'jobs');
+    const records = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    assert.equal(records.length, 1);
+    const record = JSON.parse(readFileSync(join(dir, records[0]), 'utf8'));
+    assert.equal(record.status, 'completed');
+    assert.equal(record.exit_code, 0);
+    assert.equal(record.metrics.loss.length, 5);
+    assert.ok(existsSync(record.log_path));
+    assert.match(readFileSync(record.log_path, 'utf8'), /"epoch": 5/);
+    await s.screenshot('training-jobs');
+  });
+
+  test('Show Chart draws the loss and accuracy from the log', async () => {
+    const jobs = s.viewPane('Jobs');
+    const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
+    await row.click({ button: 'right' });
+    await menuPick(/^Show Chart$/);
+    const frame: Frame = await until('the Training Run webview with its charts', async () => {
+      for (const f of s.page.frames()) {
+        if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    });
+    const metrics = await frame.locator('figure.metric').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.metric}:${(e as HTMLElement).dataset.points}`));
+    assert.deepEqual(metrics, ['loss:5', 'accuracy:5']);
+    assert.match(await frame.locator('#status').innerText(), /completed/);
+    assert.match(await frame.locator('#title').innerText(), /iris-logreg 1\.0 · local/);
+    await s.screenshot('training-chart');
+  });
+
+  test('a "modelops" task in tasks.json trains through the same Trainer and ends with the job', async () => {
+    mkdirSync(join(s.workspace, '.vscode'), { recursive: true });
+    const task = { label: 'Train iris-tiny here', type: 'modelops', model: 'models/iris-tiny.model.json', target: 'local' };
+    writeFileSync(join(s.workspace, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }, null, 2));
+    await s.runCommand('Tasks: Run Task');
+    const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Train iris-tiny here' });
+    await until('the task in the Run Task list', async () => ((await pick.count()) > 0 ? true : undefined));
+    await pick.first().click();
+    // VS Code may ask whether to scan the task's output; continue without scanning.
+    const scan = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: /Continue without scanning/ });
+    if (await scan.first().isVisible({ timeout: 3000 }).catch(() => false)) await scan.first().click();
+    const terminal = s.page.locator('.terminal-wrapper.active .xterm-rows');
+    await until('the task terminal ending with "job completed"', async () => {
+      const t = await terminal.innerText().catch(() => '');
+      return /done: iris-tiny\n\[ModelOps\] job completed/.test(t) ? t : undefined;
+    }, 120_000);
+    const jobs = await only('Jobs');
+    await until('two completed jobs in the Jobs view', async () => {
+      const d = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
+      return d.length === 2 && d.every((x) => x.startsWith('completed')) ? d : undefined;
+    });
+    const labels = await jobs.locator('.monaco-list-row .label-name').allInnerTexts();
+    assert.deepEqual(labels.sort(), ['iris-logreg 1.0', 'iris-tiny 0.1']);
+    await s.screenshot('training-task');
+  });
+});
