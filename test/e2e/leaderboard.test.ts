@@ -1,7 +1,8 @@
 // Scenario 4: the leaderboard opens, sorts by F1 and filters; Insert as Markdown Table writes the
 // table into the open README.md. Also: Update Leaderboard Tables refreshes a living block on disk.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
@@ -24,10 +25,23 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
   }
 }
 
+const STALE = '# Scores\n\n<!-- modelops:leaderboard dataset="news-topics" sort="f1_score:desc" columns="rank,model,f1_score" -->\n| stale |\n<!-- /modelops:leaderboard -->\n';
+
 describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
   let s: E2ESession;
-  before(async () => { s = await E2ESession.start('leaderboard'); }, { timeout: START_TIMEOUT });
-  after(async () => { await s?.close(); });
+  // examples/ plus a markdown file with a living block, there from the start (so Quick Open knows it).
+  let from: string | undefined;
+  before(async () => {
+    from = mkdtempSync(join(tmpdir(), 'modelops-e2e-leaderboard-src-'));
+    const workspaceFrom = join(from, 'examples');
+    cpSync(join(__dirname, '..', '..', 'examples'), workspaceFrom, { recursive: true });
+    writeFileSync(join(workspaceFrom, 'LEADERBOARD.md'), STALE);
+    s = await E2ESession.start('leaderboard', { workspaceFrom });
+  }, { timeout: START_TIMEOUT });
+  after(async () => {
+    await s?.close();
+    if (from) rmSync(from, { recursive: true, force: true });
+  });
 
   /** The leaderboard webview: code-server nests it in two iframes. */
   const webview = (): FrameLocator => s.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -45,6 +59,11 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     assert.ok(k >= 0, `the grid has a ${label} column`);
     return (await rows()).map((r) => r[k]!);
   };
+
+  const cspErrors: string[] = [];
+  before(() => {
+    s.page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text()) && /leaderboard|vscode-resource|nonce/i.test(m.text())) cspErrors.push(m.text()); });
+  });
 
   test('opens beside README.md, sorts by F1 and filters; Insert as Markdown Table writes the table into README.md', async () => {
     const index = await WorkspaceIndex.load(s.workspace);
@@ -71,6 +90,7 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     const models = await columnValues('Model');
     assert.deepEqual(models, ['Example Model', 'news-topic-bert', 'news-topic-distil']);
     assert.match(await webview().locator('.status').textContent() ?? '', /^3 of \d+ rows/);
+    await webview().locator('[role=grid]').evaluate((g) => { for (let e: Element | null = g; e; e = e.parentElement) e.scrollLeft = 0; });
     await s.screenshot('leaderboard-sorted-filtered');
 
     await webview().locator('#lb-insertMarkdown').click();
@@ -89,11 +109,53 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     assert.ok(text.includes(`\n\n${expected}\n`), `README.md ends with the table shown:\n${text.slice(-1500)}`);
     assert.deepEqual(expected.split('\n').slice(2).map((l) => l.split('|')[5]!.trim()), models, 'the same rows, in the same order, as on screen');
     await s.screenshot('leaderboard');
+    assert.deepEqual(cspErrors, [], 'the webview runs under its CSP without violations');
+  });
+
+  test('clicking a row opens the model\'s file', async () => {
+    await webview().locator('.data-row', { hasText: 'news-topic-bert' }).first().click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'news-topic-bert.model.json' }).waitFor({ state: 'visible' });
+  });
+
+  test('after a window reload the panel comes back with its filter (getState/setState, no retained context)', async () => {
+    await s.runCommand('Developer: Reload Window');
+    await s.waitForWorkbench();
+    const filter = webview().locator('input.column-filter[data-column=f1_score]');
+    await until('the restored leaderboard', async () => (await rows()).length === 3 && (await filter.inputValue()) === '> 0.9');
+    assert.equal(await webview().locator('[role=columnheader]', { hasText: /^F1 Score/ }).getAttribute('aria-sort'), 'descending');
+    await s.screenshot('leaderboard-after-reload');
+  });
+
+  test('Insert Leaderboard as Markdown Table from the palette: dataset and metric picks, into a Python docstring', async () => {
+    await s.openFile('training/train.py');
+    await s.goTo(4, 1); // the empty line inside the module docstring
+    await s.runCommand('ModelOps: Insert Leaderboard as Markdown Table');
+    const input = s.page.locator('.quick-input-widget input.input');
+    for (const [title, pick] of [['dataset', 'news-topics'], ['rank by', 'F1 Score']] as const) {
+      await s.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+      await input.fill(pick);
+      await s.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: pick }).waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+    }
+    await until('the table in the editor', async () => (await s.editorText()).includes('| Rank | Dataset'));
+    await s.screenshot('leaderboard-palette-insert');
+    await s.page.keyboard.press('Control+S');
+    const file = join(s.workspace, 'training', 'train.py');
+    const text = await until('train.py saved with the table', async () => {
+      const t = readFileSync(file, 'utf8');
+      return t.includes('| Rank |') ? t : undefined;
+    });
+    const lines = text.split('\n');
+    assert.equal(lines[3], '', 'the empty docstring line stays the blank line before the table');
+    assert.match(lines[4]!, /^\| Rank \| Dataset +\| Split \| Model +\| Version \| Training Date \| Accuracy \| Precision \| Recall \| F1 Score \| Source \|$/);
+    assert.match(lines[6]!, /^\| +1 \| news-topics \| test +\| news-topic-bert +\|/);
+    assert.equal(lines[9], '', 'a blank line after the table, before the docstring goes on');
+    assert.match(lines[10]!, /^  python3 train\.py/);
   });
 
   test('Update Leaderboard Tables refreshes a living block in a markdown file and says how many changed', async () => {
     const file = join(s.workspace, 'LEADERBOARD.md');
-    writeFileSync(file, '# Scores\n\n<!-- modelops:leaderboard dataset="news-topics" sort="f1_score:desc" columns="rank,model,f1_score" -->\n| stale |\n<!-- /modelops:leaderboard -->\n');
+    assert.equal(readFileSync(file, 'utf8'), STALE);
     await s.runCommand('ModelOps: Update Leaderboard Tables');
     await s.page.locator('.notifications-toasts', { hasText: 'Updated 1 leaderboard table of 1 in 1 file.' }).waitFor({ state: 'visible' });
     const text = await until('LEADERBOARD.md rewritten', async () => {
@@ -102,5 +164,19 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     });
     assert.match(text, /\| Rank \| Model +\| F1 Score \|\n\| ---: \| :-+ \| -+: \|\n\| +1 \| news-topic-bert +\| +0\.941 \|/);
     assert.ok(!text.includes('| stale |'));
+  });
+
+  test('the CodeLens above a block refreshes that block', async () => {
+    const file = join(s.workspace, 'LEADERBOARD.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(-->\n)[\s\S]*?(<!-- \/modelops)/, '$1| stale again |\n$2'));
+    await s.openFile('LEADERBOARD.md');
+    const lens = s.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Refresh leaderboard' });
+    await lens.waitFor({ state: 'visible' });
+    await s.screenshot('leaderboard-codelens');
+    await lens.click();
+    await until('the block refreshed on disk', async () => {
+      const t = readFileSync(file, 'utf8');
+      return !t.includes('stale again') && t.includes('news-topic-bert');
+    });
   });
 });
