@@ -1,7 +1,7 @@
 // The `modelops` task type: {"type": "modelops", "model": "models/x.model.json", "target": "local"}
 // in tasks.json trains through the same Trainer; the task's terminal streams the job's log and
 // its exit code is the job's outcome (0 completed, 1 otherwise). Closing the terminal cancels.
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { isTerminal, type JobRecord } from '../core/training/job';
 import { readModelSpec } from '../core/training/spec';
@@ -60,7 +60,20 @@ function execution(service: TrainingService, def: ModelOpsTaskDefinition): vscod
 
 export function registerTaskProvider(service: TrainingService): vscode.Disposable {
   return vscode.tasks.registerTaskProvider(TASK_TYPE, {
-    provideTasks: () => [],
+    // One task per model spec with a training block, trained where its spec says.
+    provideTasks: async () => {
+      const root = service.root;
+      if (!root) return [];
+      const files = await vscode.workspace.findFiles('**/*.model.json', '**/{node_modules,.git,.modelops}/**', 500);
+      const tasks: vscode.Task[] = [];
+      for (const f of files) {
+        let spec;
+        try { spec = readModelSpec(f.fsPath); } catch { continue; } // no training block: nothing to run
+        const def: ModelOpsTaskDefinition = { type: TASK_TYPE, model: relative(root, f.fsPath).split(sep).join('/') };
+        tasks.push(new vscode.Task(def, vscode.TaskScope.Workspace, `train ${spec.model_name}`, TASK_TYPE, execution(service, def)));
+      }
+      return tasks;
+    },
     resolveTask: (task) => {
       const def = task.definition as ModelOpsTaskDefinition;
       return new vscode.Task(def, task.scope ?? vscode.TaskScope.Workspace, task.name, TASK_TYPE, execution(service, def));

@@ -26,6 +26,23 @@ export class TerminalFeed {
 
   push(chunk: Buffer | string): void {
     this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    // Memory stays bounded even if flushes fall behind (a blocked extension host).
+    if (this.pending.length > 8 * this.maxCharsPerFlush) this.trim(this.maxCharsPerFlush);
+  }
+
+  /** Lines dropped since the last flush. */
+  private unreported = 0;
+
+  /** Drops older whole lines so that at most `keep` characters remain. */
+  private trim(keep: number): void {
+    const text = this.pending;
+    if (text.length <= keep) return;
+    let cut = text.indexOf('\n', text.length - keep);
+    if (cut < 0) cut = text.length - keep;
+    const dropped = countLines(text, cut + 1);
+    this.pending = text.slice(cut + 1);
+    this.skipped += dropped;
+    this.unreported += dropped;
   }
 
   get hasPending(): boolean {
@@ -34,6 +51,8 @@ export class TerminalFeed {
 
   /** The text to write now (CRLF line ends), or null when there is nothing. */
   take(): string | null {
+    // Keep whole lines from the tail; the note says how many were skipped.
+    this.trim(this.maxCharsPerFlush);
     let text = this.pending;
     this.pending = '';
     // An escape sequence cut by the chunk boundary waits for the rest.
@@ -42,17 +61,10 @@ export class TerminalFeed {
       this.pending = partial[0];
       text = text.slice(0, partial.index);
     }
-    if (!text) return null;
-    let note = '';
-    if (text.length > this.maxCharsPerFlush) {
-      // Keep whole lines from the tail; say how many were skipped.
-      let cut = text.indexOf('\n', text.length - this.maxCharsPerFlush);
-      if (cut < 0) cut = text.length - this.maxCharsPerFlush;
-      const dropped = countLines(text, cut + 1);
-      text = text.slice(cut + 1);
-      this.skipped += dropped;
-      note = `\x1b[2m[… ${dropped} line${dropped === 1 ? '' : 's'} not shown here; Open Log File has them all]\x1b[0m\r\n`;
-    }
+    const dropped = this.unreported;
+    this.unreported = 0;
+    const note = dropped ? `\x1b[2m[… ${dropped} line${dropped === 1 ? '' : 's'} not shown here; Open Log File has them all]\x1b[0m\r\n` : '';
+    if (!text && !note) return null;
     return note + sanitizeForTerminal(text).replace(/\r?\n/g, '\r\n');
   }
 }

@@ -125,9 +125,16 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     mkdirSync(join(s.workspace, '.vscode'), { recursive: true });
     const task = { label: 'Train iris-tiny here', type: 'modelops', model: 'models/iris-tiny.model.json', target: 'local' };
     writeFileSync(join(s.workspace, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }, null, 2));
-    await s.runCommand('Tasks: Run Task');
     const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Train iris-tiny here' });
-    await until('the task in the Run Task list', async () => ((await pick.count()) > 0 ? true : undefined));
+    // The workbench notices the new tasks.json through its file watcher: ask again until it has.
+    await until('the task in the Run Task list', async () => {
+      await s.runCommand('Tasks: Run Task');
+      await s.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+      if ((await pick.count()) > 0) return true;
+      await s.page.keyboard.press('Escape');
+      await new Promise((r) => setTimeout(r, 1000));
+      return undefined;
+    });
     await pick.first().click();
     // VS Code may ask whether to scan the task's output; continue without scanning.
     const scan = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: /Continue without scanning/ });

@@ -49,3 +49,14 @@ test('a flood is capped per flush: whole lines from the tail, and a note of how 
   assert.equal(f.skipped, skipped);
   assert.match(shown[1], /^line \d+$/, 'the first shown line is whole');
 });
+
+test('memory stays bounded when nobody flushes: old lines are dropped at push time and reported at the next flush', () => {
+  const f = new TerminalFeed(1000);
+  for (let i = 0; i < 100_000; i++) f.push(`line ${i}\n`);
+  const out = f.take()!;
+  const shown = out.split('\r\n').filter(Boolean);
+  const skipped = Number(/\[… (\d+) lines/.exec(shown[0])![1]);
+  assert.equal(skipped + shown.length - 1, 100_000);
+  assert.equal(shown[shown.length - 1], 'line 99999');
+  assert.ok(out.length < 1200);
+});
