@@ -75,17 +75,23 @@ async function models(source: RegistrySource, clicked: unknown, selection: unkno
   return { files, reg };
 }
 
-async function evaluate(source: RegistrySource, reports: Reports, clicked: unknown, selection: unknown): Promise<void> {
+async function evaluate(source: RegistrySource, clicked: unknown, selection: unknown): Promise<void> {
   if (!requireTrust()) return;
   const { files, reg } = await models(source, clicked, selection, false);
-  if (files.length > 1) return compareFlow(source, reports, files, reg);
-  const [file] = files;
-  if (!file) return;
+  // Several selected models: each on its own evaluation dataset, one after another.
+  for (const [i, file] of files.entries()) {
+    const ok = await evaluateOne(reg, file, files.length > 1 ? ` (${i + 1} of ${files.length})` : '');
+    if (!ok) return;
+  }
+}
+
+/** Evaluates one model file under a cancellable progress notification; false when it failed or was cancelled. */
+async function evaluateOne(reg: RegistryResult, file: string, counter: string): Promise<boolean> {
   const steps = new ProgressSteps();
   const entry = reg.models.find((m) => vscode.Uri.parse(m.uri).fsPath === file);
   const datasetFile = entry ? evaluationDatasetPath(entry) : undefined;
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Evaluating ${vscode.workspace.asRelativePath(file)}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Evaluating ${vscode.workspace.asRelativePath(file)}${counter}`, cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const sub = token.onCancellationRequested(() => controller.abort());
@@ -99,11 +105,17 @@ async function evaluate(source: RegistrySource, reports: Reports, clicked: unkno
       }
     },
   );
-  if ('error' in outcome) return showEvaluationError(outcome.error, { model: file, dataset: datasetFile });
+  if ('error' in outcome) {
+    await showEvaluationError(outcome.error, { model: file, dataset: datasetFile });
+    return false;
+  }
   const { result, resultsFile } = outcome.done;
   for (const w of result.warnings ?? []) void vscode.window.showWarningMessage(`${result.model.name}: ${w}`);
-  const choice = await vscode.window.showInformationMessage(evaluatedMessage(result, resultsFile, workspaceRoot(file)), ...(resultsFile ? ['Open Results'] : []));
-  if (choice && resultsFile) await openAt(resultsFile);
+  // Not awaited: the next model starts while the message waits for a click.
+  void vscode.window.showInformationMessage(evaluatedMessage(result, resultsFile, workspaceRoot(file)), ...(resultsFile ? ['Open Results'] : [])).then((choice) => {
+    if (choice && resultsFile) void openAt(resultsFile);
+  });
+  return true;
 }
 
 async function pickDataset(reg: RegistryResult, chosen: RegistryFile[]): Promise<string | undefined> {
@@ -182,7 +194,7 @@ async function compareCommand(source: RegistrySource, reports: Reports, clicked:
 
 export function registerEvaluationCommands(source: RegistrySource, reports: Reports): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.evaluationEvaluate.id, (a?: unknown, b?: unknown) => evaluate(source, reports, a, b)),
+    vscode.commands.registerCommand(COMMANDS.evaluationEvaluate.id, (a?: unknown, b?: unknown) => evaluate(source, a, b)),
     vscode.commands.registerCommand(COMMANDS.evaluationCompare.id, (a?: unknown, b?: unknown) => compareCommand(source, reports, a, b)),
   );
 }
