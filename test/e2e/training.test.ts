@@ -153,4 +153,29 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     assert.deepEqual(labels.sort(), ['iris-logreg 1.0', 'iris-tiny 0.1']);
     await s.screenshot('training-task');
   });
+
+  test('after a window reload the jobs are reattached: a local job whose process died becomes failed', async () => {
+    const dir = join(s.workspace, '.modelops', 'jobs');
+    const done = JSON.parse(readFileSync(join(dir, readdirSync(dir).filter((n) => n.endsWith('.json')).sort()[0]), 'utf8'));
+    // A record as a window that closed mid-run leaves it: running, with a pid that no longer exists.
+    const id = '20260101-000000-dead00';
+    const orphan = { ...done, job_id: id, status: 'running', progress: 40, pid: 2 ** 22 + 7, owner_pid: 2 ** 22 + 8, exit_code: null, finished_at: null, log_path: join(dir, `${id}.log`) };
+    writeFileSync(join(dir, `${id}.log`), 'training iris-logreg for 5 epochs\n');
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(orphan, null, 2));
+    await s.page.reload();
+    await s.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+    const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
+    await icon.waitFor({ state: 'visible' });
+    if (!(await s.viewPane('Jobs').isVisible())) await icon.click();
+    const jobs = await only('Jobs');
+    const d = await until('three jobs, the orphan failed', async () => {
+      const all = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
+      return all.length === 3 && all.filter((x) => x.startsWith('failed')).length === 1 ? all : undefined;
+    });
+    assert.equal(d.filter((x) => x.startsWith('completed')).length, 2, d.join(' | '));
+    const record = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
+    assert.equal(record.status, 'failed');
+    assert.match(record.error, /ended with the window that started it/);
+    await s.screenshot('training-reattached');
+  });
 });
