@@ -11,6 +11,7 @@ export interface RegistrySource {
 const EMPTY: RegistryResult = { roots: [], models: [], datasets: [], results: [] };
 /** Changes arrive per keystroke while a file is edited; one snapshot per pause is enough. */
 const SETTLE_MS = 250;
+const MAX_WAIT_MS = 2000;
 
 export class RegistryStore implements vscode.Disposable {
   private current: RegistryResult = EMPTY;
@@ -18,6 +19,7 @@ export class RegistryStore implements vscode.Disposable {
   private inFlight: Promise<void> | undefined;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstPending: number | undefined;
   private readonly changed = new vscode.EventEmitter<RegistryResult>();
   readonly onDidChange = this.changed.event;
   /** The last request's failure (the server is starting or stopped), shown in the views. */
@@ -37,11 +39,16 @@ export class RegistryStore implements vscode.Disposable {
   }
 
   private schedule(): void {
+    const now = Date.now();
+    this.firstPending ??= now;
     if (this.timer) clearTimeout(this.timer);
+    // A steady stream of changes (a large import) still refreshes every MAX_WAIT_MS.
+    const wait = Math.max(0, Math.min(SETTLE_MS, this.firstPending + MAX_WAIT_MS - now));
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.firstPending = undefined;
       void this.refresh();
-    }, SETTLE_MS);
+    }, wait);
   }
 
   /** Fetches a new snapshot; concurrent calls share one request and one follow-up. */
