@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RegistryFile, RegistryResult } from '../../../src/core/protocol';
 import { lineageLayout } from '../../../src/core/registryViews/lineage';
+import { isFromLineage } from '../../../src/core/registryViews/lineageMessages';
 import { escapeMarkdown } from '../../../src/core/registryViews/tooltips';
 import { RegistryTree, type ViewNode } from '../../../src/core/registryViews/tree';
 import { makeRegistry, type Registry } from '../../server/registryFixture';
@@ -109,4 +110,13 @@ describe('malformed data objects', () => {
     assert.equal(node.label, hostile, 'labels are plain text (VS Code renders them as text)');
     assert.equal(escapeMarkdown('a_b|c'), 'a\\_b\\|c');
   });
+});
+
+test('lineage webview messages: the runtime guard lets only the typed ones through', () => {
+  assert.ok(isFromLineage({ type: 'ready' }));
+  assert.ok(isFromLineage({ type: 'open', uri: 'file:///r/a.model.json' }));
+  assert.ok(isFromLineage({ type: 'showAll' }));
+  for (const bad of [null, 'open', {}, { type: 'open' }, { type: 'open', uri: 3 }, { type: 'focus', uri: 'x'.repeat(5000) }, { type: 'exec', uri: 'x' }]) {
+    assert.equal(isFromLineage(bad), false, JSON.stringify(bad)?.slice(0, 40));
+  }
 });
