@@ -1,7 +1,7 @@
 // Starts the ModelOps language server (dist/server.js over IPC) and exposes its custom requests to
 // the rest of the extension: the registry snapshot and the index-changed events.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS } from '../commands';
 import { indexChangedNotification, registryRequest, type IndexChangedParams, type RegistryParams, type RegistryResult } from '../core/protocol';
 import { SETTINGS_SECTION } from '../core/settings';
@@ -44,6 +44,17 @@ export class ModelOpsClient implements vscode.Disposable {
 
   registry(params: RegistryParams = {}): Promise<RegistryResult> {
     return this.client.sendRequest(registryRequest, params);
+  }
+
+  /**
+   * Files the extension itself wrote or deleted, told to the server at once: the file watcher can
+   * be late (or miss files made right after their folder) on a busy or remote file system.
+   */
+  filesChanged(changes: { path: string; type: 'created' | 'changed' | 'deleted' }[]): void {
+    const type: Record<string, FileChangeType> = { created: FileChangeType.Created, changed: FileChangeType.Changed, deleted: FileChangeType.Deleted };
+    void this.client.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: changes.map((c) => ({ uri: vscode.Uri.file(c.path).toString(), type: type[c.type] })),
+    });
   }
 
   stop(): Promise<void> {

@@ -40,9 +40,10 @@ async function pickReference(title: string, files: RegistryFile[], noneLabel: st
   return pick ? pick.file : undefined;
 }
 
-async function write(kind: Kind, path: string, data: object): Promise<void> {
+async function write(store: RegistryStore, kind: Kind, path: string, data: object): Promise<void> {
   const outcome = await createMetadataFile(path, kind, data);
   if (outcome.status === 'created') {
+    store.filesChanged([{ path, type: 'created' }]);
     await vscode.window.showTextDocument(vscode.Uri.file(path));
     return;
   }
@@ -77,7 +78,7 @@ export function registerCreateCommands(context: vscode.ExtensionContext, store: 
       const dataset = await pickReference(`${title} (4/4)`, store.snapshot.datasets, 'No training dataset yet', 'The training dataset');
       if (dataset === undefined) return;
       const path = join(defaultFolder('model', store.snapshot, root), newFileName('model', name));
-      await write('model', path, newModelMetadata({
+      await write(store, 'model', path, newModelMetadata({
         name, version: version.trim(), architecture: architecture.trim() || undefined,
         trainingDataset: dataset ? referenceTo(path, dataset) : undefined,
       }));
@@ -100,7 +101,7 @@ export function registerCreateCommands(context: vscode.ExtensionContext, store: 
       const parent = preset ?? (await pickReference(`${title} (4/4)`, store.snapshot.datasets, 'Not derived from another dataset', 'Derived from'));
       if (parent === undefined) return;
       const path = join(defaultFolder('dataset', store.snapshot, root), newFileName('dataset', name));
-      await write('dataset', path, newDatasetMetadata({
+      await write(store, 'dataset', path, newDatasetMetadata({
         name, version: version.trim(), taxonomy: taxonomy.map((t) => t.label),
         derivedFrom: parent ? [referenceTo(path, parent)] : undefined,
       }));
@@ -117,14 +118,14 @@ export function registerCreateCommands(context: vscode.ExtensionContext, store: 
       const metricText = await ask(`${title} (3/3)`, 'Metrics as name=value pairs, e.g. "accuracy=0.93 f1_score=0.91"', '', (v) => parseMetrics(v).error);
       if (metricText === undefined) return;
       const path = join(defaultFolder('results', store.snapshot, root), newFileName('results', displayName(model), displayName(dataset)));
-      await write('results', path, newResultsMetadata({ model: referenceTo(path, model), dataset: referenceTo(path, dataset), metrics: parseMetrics(metricText).metrics }));
+      await write(store, 'results', path, newResultsMetadata({ model: referenceTo(path, model), dataset: referenceTo(path, dataset), metrics: parseMetrics(metricText).metrics }));
     }),
     reg(COMMANDS.registryConfigure.id, async () => {
       const root = await pickRoot(store);
       if (!root) return;
       const existing = store.snapshot.roots.find((r) => vscode.Uri.parse(r.rootUri).fsPath === root)?.configUri;
       const path = existing ? vscode.Uri.parse(existing).fsPath : join(root, 'modelops.config.json');
-      if (!existing) await writeFileAtomic(path, configTemplate(), false);
+      if (!existing && (await writeFileAtomic(path, configTemplate(), false))) store.filesChanged([{ path, type: 'created' }]);
       await vscode.window.showTextDocument(vscode.Uri.file(path));
     }),
     reg(COMMANDS.registryOpenDocs.id, () =>

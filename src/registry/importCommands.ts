@@ -32,7 +32,7 @@ async function outFolder(store: RegistryStore, kind: Kind, title: string): Promi
   return chosen?.[0]?.fsPath;
 }
 
-async function write(bundles: ImportBundle[], out: string, modelFile?: string): Promise<void> {
+async function write(store: RegistryStore, bundles: ImportBundle[], out: string, modelFile?: string): Promise<void> {
   let outcome = await progress('Writing metadata files…', () => importToFolder(bundles, out, { modelFile }));
   const existing = outcome.skipped.filter((s) => s.reason === 'exists');
   if (existing.length) {
@@ -44,6 +44,7 @@ async function write(bundles: ImportBundle[], out: string, modelFile?: string): 
     );
     if (choice === 'Overwrite') outcome = await progress('Writing metadata files…', () => importToFolder(bundles, out, { modelFile, overwrite: true }));
   }
+  store.filesChanged(outcome.written.map((path) => ({ path, type: 'created' as const })));
   for (const w of outcome.warnings.slice(0, 3)) void vscode.window.showWarningMessage(`Import: ${w}`);
   const first = outcome.written[0];
   const open = await vscode.window.showInformationMessage(importSummary(outcome), ...(first ? ['Open'] : []));
@@ -66,7 +67,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, store: 
         if (!dir) return;
         const bundle = await progress('Reading the model folder…', () => importHuggingFaceFolder(dir.fsPath));
         const out = await outFolder(store, 'model', 'Import Hugging Face Model Folder');
-        if (out) await write([bundle], out);
+        if (out) await write(store, [bundle], out);
       } catch (e) {
         failed(e);
       }
@@ -85,7 +86,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, store: 
         const text = await readFile(file.fsPath, 'utf8');
         const bundle = importLmEvalResults(text, file.fsPath, model ? { model: { name: displayName(model), ...(versionOf(model) ? { version: versionOf(model) } : {}) } } : {});
         const out = await outFolder(store, 'results', 'Import lm-evaluation-harness Results');
-        if (out) await write([bundle], out, pick.file);
+        if (out) await write(store, [bundle], out, pick.file);
       } catch (e) {
         failed(e);
       }
@@ -96,7 +97,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, store: 
         if (!picked?.length) return;
         const bundles = await progress('Reading score files…', () => readModelScores(picked.map((u) => u.fsPath)));
         const out = await outFolder(store, 'results', 'Import model_scores');
-        if (out) await write(bundles, out);
+        if (out) await write(store, bundles, out);
       } catch (e) {
         failed(e);
       }
@@ -109,7 +110,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, store: 
         const token = env.token ?? (await context.secrets.get(HF_TOKEN_SECRET));
         const bundle = await progress(`Asking the hub about ${repo.trim()}…`, () => importFromHub(repo.trim(), { ...env, token }));
         const out = await outFolder(store, 'model', 'Import from the Hugging Face Hub');
-        if (out) await write([bundle], out);
+        if (out) await write(store, [bundle], out);
       } catch (e) {
         failed(e);
       }

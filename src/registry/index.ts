@@ -2,7 +2,6 @@
 // their commands, problem marks, the status bar item, imports and the lineage picture.
 // Wired in src/extension.ts by one line; everything it registers hangs off the returned disposable.
 import * as vscode from 'vscode';
-import type { IndexChangedParams, RegistryResult } from '../core/protocol';
 import type { ModelGrouping, ViewId } from '../core/registryViews/tree';
 import { registerArtifactCommands } from './artifactCommands';
 import { registerCreateCommands } from './createCommands';
@@ -12,13 +11,10 @@ import { registerItemCommands } from './itemCommands';
 import { JOBS_VIEW_ID, JobsViewSlot } from './jobsView';
 import { registerLineage } from './lineagePanel';
 import { registryStatusBar } from './statusBar';
-import { RegistryStore } from './store';
+import { RegistryStore, type RegistrySource } from './store';
 import { RegistryTreeProvider, VIEW_IDS } from './treeProvider';
 
-export interface RegistryClient {
-  registry(): Promise<RegistryResult>;
-  onIndexChanged: vscode.Event<IndexChangedParams>;
-}
+export type RegistryClient = RegistrySource;
 
 export interface RegistryViews extends vscode.Disposable {
   /** The training feature fills the Jobs view through this. */

@@ -44,7 +44,7 @@ export function registerItemCommands(store: RegistryStore, providers: RegistryTr
       const choice = await vscode.window.showWarningMessage(ask.message, { modal: true, detail: ask.detail }, 'Move to Trash');
       if (choice !== 'Move to Trash') return;
       try {
-        await deleteWithTrash(vscode.Uri.parse(file.uri), file.rel);
+        if (await deleteWithTrash(vscode.Uri.parse(file.uri), file.rel)) store.filesChanged([{ path: vscode.Uri.parse(file.uri).fsPath, type: 'deleted' }]);
       } catch (e) {
         void vscode.window.showErrorMessage(`Could not delete ${file.rel}: ${(e as Error).message}`);
       }

@@ -3,9 +3,16 @@
 import * as vscode from 'vscode';
 import type { IndexChangedParams, RegistryResult } from '../core/protocol';
 
+export interface FileChange {
+  path: string;
+  type: 'created' | 'changed' | 'deleted';
+}
+
 export interface RegistrySource {
   registry(): Promise<RegistryResult>;
   onIndexChanged: vscode.Event<IndexChangedParams>;
+  /** Tells the server about files the extension wrote, without waiting for the file watcher. */
+  filesChanged?(changes: FileChange[]): void;
 }
 
 const EMPTY: RegistryResult = { roots: [], models: [], datasets: [], results: [] };
@@ -49,6 +56,13 @@ export class RegistryStore implements vscode.Disposable {
       this.firstPending = undefined;
       void this.refresh();
     }, wait);
+  }
+
+  /** After the extension wrote or deleted registry files: the server re-reads them, the views follow. */
+  filesChanged(changes: FileChange[]): void {
+    if (!changes.length) return;
+    this.source.filesChanged?.(changes);
+    this.schedule();
   }
 
   /** Fetches a new snapshot; concurrent calls share one request and one follow-up. */
