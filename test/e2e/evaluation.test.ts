@@ -218,4 +218,55 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     assert.deepEqual(readdirSync(join(s.workspace, 'results')).filter((f) => f.includes('iris-big')), [], 'no results file, no temp file');
     await s.screenshot('evaluation-cancelled');
   });
+  test('Sample Dataset… on iris-clean writes a new dataset with its lineage; Datasets shows it', async () => {
+    const datasets = await only('Datasets');
+    const clean = datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris-clean', { exact: true }) }).first();
+    await contextMenu(clean, 'Sample Dataset…');
+    const input = s.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    assert.equal(await input.inputValue(), '15', 'a tenth of the 149 rows');
+    await s.page.keyboard.press('Enter');
+    await until('the seed input', async () => ((await input.inputValue()) === '0' ? true : undefined));
+    await s.page.keyboard.press('Enter');
+    await toast('Sample: wrote datasets/iris-clean-sample-15.dataset.json (15 rows).').waitFor({ state: 'visible' });
+    const meta = readJson(join(s.workspace, 'datasets', 'iris-clean-sample-15.dataset.json'));
+    assert.equal(meta.rows, 15);
+    assert.equal(meta.derived_from[0].name, 'iris-clean');
+    assert.equal(readFileSync(join(s.workspace, 'data', 'iris-clean-sample-15.csv'), 'utf8').trim().split('\n').length, 16);
+    await datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris-clean-sample-15', { exact: true }) }).first().waitFor({ state: 'visible' });
+  });
+
+  test('errors say what is wrong and open the file to fix: a missing ONNX file, a non-numeric cell', async () => {
+    const spec = readJson(join(s.workspace, 'models', 'iris-logreg.model.json'));
+    writeFileSync(join(s.workspace, 'models', 'iris-noonnx.model.json'), JSON.stringify({ ...spec, model_name: 'iris-noonnx', artifacts: { onnx: '../artifacts/missing.onnx' } }, null, 2));
+    const csv = readFileSync(join(s.workspace, 'data', 'iris-test.csv'), 'utf8').split('\n');
+    csv[2] = csv[2].replace(/^([^,]*),[^,]*/, '$1,x');
+    writeFileSync(join(s.workspace, 'data', 'iris-badcell.csv'), csv.join('\n'));
+    writeFileSync(join(s.workspace, 'datasets', 'iris-badcell.dataset.json'), JSON.stringify({ name: 'iris-badcell', version: '1.0', format: 'csv', path: '../data/iris-badcell.csv' }, null, 2));
+    writeFileSync(join(s.workspace, 'models', 'iris-badcell.model.json'), JSON.stringify({
+      ...spec, model_name: 'iris-badcell', evaluation: { ...spec.evaluation, dataset: { name: 'iris-badcell', version: '1.0', metadata_reference: '../datasets/iris-badcell.dataset.json' } },
+    }, null, 2));
+
+    await s.runCommand('View: Close All Editors');
+    await s.openFile('models/iris-noonnx.model.json');
+    await s.runCommand('ModelOps: Evaluate Model');
+    const missing = toast(/Evaluation failed: the ONNX model cannot be used\. ONNX file not found: .*missing\.onnx \(artifacts\.onnx of .*iris-noonnx\.model\.json\)/);
+    await missing.waitFor({ state: 'visible' });
+    await s.runCommand('View: Close All Editors');
+    await missing.locator('.monaco-button', { hasText: 'Open Model File' }).click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'iris-noonnx.model.json' }).waitFor({ state: 'visible' });
+
+    await s.openFile('models/iris-badcell.model.json');
+    await s.runCommand('ModelOps: Evaluate Model');
+    const cell = toast(/Evaluation failed: a problem in the dataset\. .*iris-badcell\.csv: row 2 \(line 3\), column 'sepal_width': 'x' is not a number/);
+    await cell.waitFor({ state: 'visible' });
+    // The finished progress toast fades out; the picture shows the error alone.
+    await toast(/^Evaluating models\/iris-badcell/).waitFor({ state: 'hidden' }).catch(() => undefined);
+    await s.page.waitForFunction(() => [...document.querySelectorAll('.notification-toast')].every((t) => getComputedStyle(t).opacity === '1'));
+    await s.screenshot('evaluation-error');
+    await cell.locator('.monaco-button', { hasText: 'Open Data File' }).click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'iris-badcell.csv' }).waitFor({ state: 'visible' });
+    await s.page.locator('.statusbar', { hasText: 'Ln 3, Col 1' }).waitFor({ state: 'visible' });
+    assert.deepEqual(readdirSync(join(s.workspace, 'results')).filter((f) => /iris-(noonnx|badcell)/.test(f)), [], 'failed runs write nothing');
+  });
 });
