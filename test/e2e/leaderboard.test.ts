@@ -1,7 +1,7 @@
 // Scenario 4: the leaderboard opens, sorts by F1 and filters; Insert as Markdown Table writes the
 // table into the open README.md. Also: Update Leaderboard Tables refreshes a living block on disk.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -90,7 +90,7 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     const models = await columnValues('Model');
     assert.deepEqual(models, ['Example Model', 'news-topic-bert', 'news-topic-distil']);
     assert.match(await webview().locator('.status').textContent() ?? '', /^3 of \d+ rows/);
-    await webview().locator('[role=grid]').evaluate((g) => { for (let e: Element | null = g; e; e = e.parentElement) e.scrollLeft = 0; });
+    await webview().locator('.viewport').evaluate((v) => { v.scrollLeft = 0; });
     await s.screenshot('leaderboard-sorted-filtered');
 
     await webview().locator('#lb-insertMarkdown').click();
@@ -112,6 +112,61 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     assert.deepEqual(cspErrors, [], 'the webview runs under its CSP without violations');
   });
 
+  test('a results file written on disk shows up live', async () => {
+    writeFileSync(join(s.workspace, 'results', 'news-topic-live.results.json'), JSON.stringify({
+      model: { name: 'news-topic-live', version: '0.1' }, dataset: { name: 'news-topics', version: '1.0' }, split: 'test',
+      metrics: { accuracy: 0.99, f1_score: 0.985 },
+    }, null, 2));
+    await until('the new row, first by F1', async () => (await columnValues('Model'))[0] === 'news-topic-live' && (await rows()).length === 4);
+    assert.equal(await webview().locator('input.column-filter[data-column=f1_score]').inputValue(), '> 0.9', 'the query stays as it was');
+  });
+
+  test('Copy as Markdown puts the shown table on the clipboard', async () => {
+    await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await webview().locator('#lb-copyMarkdown').click();
+    await until('the Copied status', async () => /Copied 4 rows as markdown/.test(await webview().locator('.status').textContent() ?? ''));
+    const clip = await s.page.evaluate(() => navigator.clipboard.readText());
+    assert.match(clip.split('\n')[0]!, /^\| Rank \| Dataset/);
+    assert.deepEqual(clip.split('\n').slice(2).map((l) => l.split('|')[5]!.trim()), ['news-topic-live', 'Example Model', 'news-topic-bert', 'news-topic-distil']);
+  });
+
+  test('Export CSV: the save dialog, an atomic write, and no overwrite unless the dialog confirms it', async () => {
+    const csv = join(s.workspace, 'leaderboard.csv');
+    const widget = s.page.locator('.quick-input-widget');
+    const save = async () => {
+      await widget.waitFor({ state: 'hidden' });
+      await webview().locator('#lb-exportCsv').click();
+      await widget.waitFor({ state: 'visible' }); // the input keeps its last value while hidden: wait for the new dialog
+      const input = widget.locator('input.input');
+      await until('the save dialog at leaderboard.csv', async () => (await input.inputValue()).endsWith('/leaderboard.csv'));
+      await input.press('Enter');
+    };
+    await save();
+    await widget.waitFor({ state: 'hidden' });
+    const text = await until('leaderboard.csv', async () => (existsSync(csv) ? readFileSync(csv, 'utf8') : undefined));
+    const lines = text.trimEnd().split('\n');
+    assert.match(lines[0]!, /^Rank,Dataset,Split,Shots,Model,Version,Training Date,/);
+    assert.equal(lines.length, 5, 'header and the 4 shown rows');
+    assert.match(lines[1]!, /news-topic-live/);
+    assert.deepEqual(readdirSync(s.workspace).filter((n) => n.endsWith('.tmp')), [], 'no temp file left');
+
+    writeFileSync(csv, 'mine\n');
+    await save();
+    // code-server's save dialog asks in its quick input before replacing a file.
+    const ask = s.page.locator('.quick-input-widget', { hasText: 'leaderboard.csv already exists. Are you sure you want to overwrite it?' });
+    await ask.waitFor({ state: 'visible' });
+    await s.screenshot('leaderboard-export-overwrite');
+    await ask.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await ask.waitFor({ state: 'hidden' }); // back to the path: Escape gives up the export
+    await s.page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden' });
+    assert.equal(readFileSync(csv, 'utf8'), 'mine\n', 'cancelled: the file is untouched');
+    await save();
+    await ask.waitFor({ state: 'visible' });
+    await ask.locator('.monaco-button', { hasText: 'OK' }).click();
+    await until('leaderboard.csv replaced after OK', async () => readFileSync(csv, 'utf8') === text);
+  });
+
   test('clicking a row opens the model\'s file', async () => {
     await webview().locator('.data-row', { hasText: 'news-topic-bert' }).first().click();
     await s.page.locator('.tabs-container .tab.active', { hasText: 'news-topic-bert.model.json' }).waitFor({ state: 'visible' });
@@ -121,7 +176,7 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     await s.runCommand('Developer: Reload Window');
     await s.waitForWorkbench();
     const filter = webview().locator('input.column-filter[data-column=f1_score]');
-    await until('the restored leaderboard', async () => (await rows()).length === 3 && (await filter.inputValue()) === '> 0.9');
+    await until('the restored leaderboard', async () => (await rows()).length === 4 && (await filter.inputValue()) === '> 0.9');
     assert.equal(await webview().locator('[role=columnheader]', { hasText: /^F1 Score/ }).getAttribute('aria-sort'), 'descending');
     await s.screenshot('leaderboard-after-reload');
   });
@@ -147,10 +202,12 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     });
     const lines = text.split('\n');
     assert.equal(lines[3], '', 'the empty docstring line stays the blank line before the table');
-    assert.match(lines[4]!, /^\| Rank \| Dataset +\| Split \| Model +\| Version \| Training Date \| Accuracy \| Precision \| Recall \| F1 Score \| Source \|$/);
-    assert.match(lines[6]!, /^\| +1 \| news-topics \| test +\| news-topic-bert +\|/);
-    assert.equal(lines[9], '', 'a blank line after the table, before the docstring goes on');
-    assert.match(lines[10]!, /^  python3 train\.py/);
+    assert.match(lines[4]!, /^\| Rank \| Dataset +\| Split \| Model +\| Version \| Training Date \| Accuracy \| Precision \| Recall \| F1 Score \| Source +\|$/);
+    // news-topics: the live result (written above) and the three examples, best F1 first.
+    assert.deepEqual(lines.slice(6, 10).map((l) => l.split('|')[4]!.trim()), ['news-topic-live', 'news-topic-bert', 'news-topic-distil', 'news-topic-tfidf']);
+    assert.match(lines[6]!, /^\| +1 \| news-topics \| test +\|/);
+    assert.equal(lines[10], '', 'a blank line after the table, before the docstring goes on');
+    assert.match(lines[11]!, /^  python3 train\.py/);
   });
 
   test('Update Leaderboard Tables refreshes a living block in a markdown file and says how many changed', async () => {
@@ -162,7 +219,7 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
       const t = readFileSync(file, 'utf8');
       return t.includes('news-topic-bert') ? t : undefined;
     });
-    assert.match(text, /\| Rank \| Model +\| F1 Score \|\n\| ---: \| :-+ \| -+: \|\n\| +1 \| news-topic-bert +\| +0\.941 \|/);
+    assert.match(text, /\| Rank \| Model +\| F1 Score \|\n\| ---: \| :-+ \| -+: \|\n\| +1 \| news-topic-live +\| +0\.985 \|\n\| +2 \| news-topic-bert +\| +0\.941 \|/);
     assert.ok(!text.includes('| stale |'));
   });
 
