@@ -74,7 +74,9 @@ export async function train(ui: TrainingUi, arg: unknown): Promise<JobRecord | u
 }
 
 export function openLogFile(job: JobRecord): void {
-  void vscode.window.showTextDocument(vscode.Uri.file(job.log_path), { preview: false });
+  vscode.window.showTextDocument(vscode.Uri.file(job.log_path), { preview: false }).then(undefined, (e: unknown) => {
+    void vscode.window.showErrorMessage(`ModelOps: cannot open the log ${job.log_path}: ${errorText(e)}`);
+  });
 }
 
 export async function cancel(ui: TrainingUi, job: JobRecord): Promise<void> {

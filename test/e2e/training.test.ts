@@ -41,13 +41,23 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     return s.viewPane(title);
   }
 
-  /** Picks a context menu item the way a keyboard user does (hover, Enter): a click alone did not fire it. */
-  async function menuPick(title: RegExp): Promise<void> {
-    const item = s.page.locator('.context-view .monaco-menu .action-label', { hasText: title });
-    await item.waitFor({ state: 'visible' });
-    await item.hover();
-    await s.page.keyboard.press('Enter');
-    await s.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
+  /** Right-clicks `row` and picks a menu item the way a keyboard user does (hover, Enter: a click alone
+   *  did not fire it); again if a view refresh closed the menu first. */
+  async function menuPick(row: Locator, title: RegExp): Promise<void> {
+    await until(`menu item ${title}`, async () => {
+      await row.click({ button: 'right' });
+      const item = s.page.locator('.context-view .monaco-menu .action-label', { hasText: title });
+      try {
+        await item.waitFor({ state: 'visible', timeout: 5000 });
+        await item.hover({ timeout: 5000 });
+        await s.page.keyboard.press('Enter');
+        await s.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 5000 });
+        return true;
+      } catch (e) {
+        await s.page.keyboard.press('Escape');
+        throw e;
+      }
+    });
   }
 
   test('Train… on iris-logreg from the Models view, Local: the log terminal shows its lines', async () => {
@@ -59,8 +69,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const models = await only('Models');
     const row = models.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await row.waitFor({ state: 'visible' });
-    await row.click({ button: 'right' });
-    await menuPick(/^Train…$/);
+    await menuPick(row, /^Train…$/);
     const picks = s.page.locator('.quick-input-widget .monaco-list-row');
     await picks.first().waitFor({ state: 'visible' });
     const labels = (await picks.locator('.label-name').allInnerTexts()).map((t) => t.trim());
@@ -106,8 +115,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
   test('Show Chart draws the loss and accuracy from the log', async () => {
     const jobs = s.viewPane('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
-    await row.click({ button: 'right' });
-    await menuPick(/^Show Chart$/);
+    await menuPick(row, /^Show Chart$/);
     const frame: Frame = await until('the Training Run webview with its charts', async () => {
       for (const f of s.page.frames()) {
         if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
@@ -136,11 +144,11 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
       return undefined;
     });
     await pick.first().click();
-    // VS Code may ask whether to scan the task's output; continue without scanning.
+    // VS Code may ask (at once or a moment later) whether to scan the task's output: continue without.
     const scan = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: /Continue without scanning/ });
-    if (await scan.first().isVisible({ timeout: 3000 }).catch(() => false)) await scan.first().click();
     const terminal = s.page.locator('.terminal-wrapper.active .xterm-rows');
     await until('the task terminal ending with "job completed"', async () => {
+      if (await scan.first().isVisible().catch(() => false)) await scan.first().click();
       const t = await terminal.innerText().catch(() => '');
       return /done: iris-tiny\n\[ModelOps\] job completed/.test(t) ? t : undefined;
     }, 120_000);
@@ -154,6 +162,51 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s.screenshot('training-task');
   });
 
+  test('Compare with Current Spec diffs the snapshot against the edited file; Rerun Job trains the snapshot', async () => {
+    const specPath = join(s.workspace, 'models', 'iris-logreg.model.json');
+    writeFileSync(specPath, readFileSync(specPath, 'utf8').replace('--epochs 5', '--epochs 3'));
+    const jobs = await only('Jobs');
+    const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
+    await menuPick(row, /^Compare with Current Spec$/);
+    const tab = s.page.locator('.tabs-container .tab', { hasText: /iris-logreg: job \d{8}-\d{6}-[0-9a-f]{6} ↔ now \(1 change\)/ });
+    await tab.first().waitFor({ state: 'visible' });
+    const diff = s.page.locator('.monaco-diff-editor');
+    await until('both sides of the diff', async () => {
+      // Monaco draws spaces as no-break spaces.
+      const t = (await diff.first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+      return t.includes('--epochs 5') && t.includes('--epochs 3') ? true : undefined;
+    });
+    await s.screenshot('training-compare');
+    await menuPick(row, /^Rerun Job$/);
+    const rerun = await until('the rerun completed', async () => {
+      const d = await jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.label-description').allInnerTexts();
+      return d.length === 2 && d.every((x) => x.startsWith('completed')) ? d : undefined;
+    }, 120_000);
+    assert.equal(rerun.length, 2);
+    const dir = join(s.workspace, '.modelops', 'jobs');
+    const newest = readdirSync(dir).filter((n) => n.endsWith('.json')).sort().pop()!;
+    const record = JSON.parse(readFileSync(join(dir, newest), 'utf8'));
+    assert.equal(record.model.name, 'iris-logreg');
+    assert.match(readFileSync(record.log_path, 'utf8'), /training iris-logreg for 5 epochs/, 'the rerun used the snapshot, not the edited file');
+  });
+
+  test('a long job: the status bar counts it running; Cancel Job stops it and the view says cancelled', async () => {
+    const spec = { model_name: 'slow-trainer', model_version: '0.0.1', training: { command: 'python3 ../training/train.py --model slow-trainer --epochs 100 --delay 0.1', target: 'local' } };
+    writeFileSync(join(s.workspace, 'models', 'slow-trainer.model.json'), JSON.stringify(spec, null, 2));
+    await s.openFile('models/slow-trainer.model.json');
+    await s.runCommand('ModelOps: Train…');
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Local/ }).first().click();
+    const status = s.page.locator('[aria-label^="ModelOps training: 1 running"]');
+    await status.first().waitFor({ state: 'visible' });
+    const jobs = await only('Jobs');
+    const row = jobs.locator('.monaco-list-row', { hasText: 'slow-trainer' }).first();
+    await until('the slow job running', async () => (/^running/.test(await row.locator('.label-description').innerText()) ? true : undefined));
+    await s.screenshot('training-running');
+    await menuPick(row, /^Cancel Job$/);
+    await until('the slow job cancelled', async () => (/^cancelled/.test(await row.locator('.label-description').innerText()) ? true : undefined));
+    await status.first().waitFor({ state: 'hidden' });
+  });
+
   test('after a window reload the jobs are reattached: a local job whose process died becomes failed', async () => {
     const dir = join(s.workspace, '.modelops', 'jobs');
     const done = JSON.parse(readFileSync(join(dir, readdirSync(dir).filter((n) => n.endsWith('.json')).sort()[0]), 'utf8'));
@@ -165,14 +218,19 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s.page.reload();
     await s.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
     const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
-    await icon.waitFor({ state: 'visible' });
-    if (!(await s.viewPane('Jobs').isVisible())) await icon.click();
-    const jobs = await only('Jobs');
-    const d = await until('three jobs, the orphan failed', async () => {
-      const all = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
-      return all.length === 3 && all.filter((x) => x.startsWith('failed')).length === 1 ? all : undefined;
+    await until('the ModelOps container after the reload', async () => {
+      if (await s.viewPane('Models').isVisible()) return true;
+      if (await icon.isVisible()) await icon.click();
+      await new Promise((r) => setTimeout(r, 1000));
+      return undefined;
     });
-    assert.equal(d.filter((x) => x.startsWith('completed')).length, 2, d.join(' | '));
+    const jobs = await only('Jobs');
+    const before = readdirSync(dir).filter((n) => n.endsWith('.json')).length;
+    const d = await until('every job listed, the orphan failed', async () => {
+      const all = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
+      return all.length === before && all.filter((x) => x.startsWith('failed')).length === 1 ? all : undefined;
+    });
+    assert.equal(d.filter((x) => x.startsWith('completed')).length, before - 1, d.join(' | '));
     const record = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
     assert.equal(record.status, 'failed');
     assert.match(record.error, /ended with the window that started it/);
