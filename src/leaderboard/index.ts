@@ -2,7 +2,8 @@
 // palette, and living tables (update command + CodeLens). Wired in src/extension.ts by one line.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
-import { toMarkdown } from '../core/leaderboard';
+import { toMarkdown, type Query } from '../core/leaderboard';
+import { isQuery } from '../core/leaderboard/messages';
 import { EditorTarget, insertTable } from './editorTarget';
 import { registerLivingTables } from './livingTables';
 import { LeaderboardPanel, panelOptions, VIEW_TYPE, type PanelDeps } from './panel';
@@ -16,7 +17,7 @@ export function registerLeaderboard(context: vscode.ExtensionContext, client: Re
   const log = vscode.window.createOutputChannel('ModelOps Leaderboard', { log: true });
   const deps: PanelDeps = { extensionUri: context.extensionUri, source, target, log };
   let current: LeaderboardPanel | undefined;
-  const adopt = (panel: vscode.WebviewPanel) => (current = new LeaderboardPanel(panel, deps, () => (current = undefined)));
+  const adopt = (panel: vscode.WebviewPanel, query?: Query) => (current = new LeaderboardPanel(panel, deps, () => (current = undefined), query));
 
   return vscode.Disposable.from(
     source, target, log,
@@ -28,7 +29,10 @@ export function registerLeaderboard(context: vscode.ExtensionContext, client: Re
     }),
     // After a window reload the panel comes back; its webview restores its query from getState.
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => { adopt(panel); },
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        const saved = typeof state === 'object' && state !== null ? (state as { query?: unknown }).query : undefined;
+        adopt(panel, isQuery(saved) ? saved : {});
+      },
     }),
     vscode.commands.registerCommand(COMMANDS.leaderboardInsertMarkdown.id, () => insertFromPalette(source, target)),
     registerLivingTables(source, log),

@@ -8,6 +8,7 @@ import type { LeaderboardData, Query } from '../core/leaderboard/types';
 import { writeFileAtomic } from './atomicWrite';
 import { insertTable, type EditorTarget } from './editorTarget';
 import { leaderboardHtml, newNonce } from './html';
+import { queryWithDefaultDigits, shownDigits } from './digits';
 import { digitsSetting } from './settings';
 import type { LeaderboardSource } from './source';
 
@@ -31,8 +32,14 @@ export class LeaderboardPanel {
   private ready = false;
   private data: LeaderboardData = { rows: [], columns: [] };
   private readonly disposables: vscode.Disposable[] = [];
+  /** This panel's digits came from the setting (not yet from the user's own query). */
+  private fromSetting = false;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDeps, onDispose: () => void) {
+  /**
+   * @param query the webview's query as far as the extension knows it: its saved state when the
+   * panel is restored after a reload, {} for a new panel; kept current from `queryChanged`.
+   */
+  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDeps, onDispose: () => void, private query: Query = {}) {
     const webview = panel.webview;
     webview.options = panelOptions(deps.extensionUri);
     const bundle = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', name)).toString();
@@ -59,9 +66,12 @@ export class LeaderboardPanel {
           // A reloaded webview starts over: it says ready again and gets the data again.
           this.ready = true;
           await this.push();
+          this.applyDigitsSetting();
           break;
         case 'queryChanged':
-          break; // the webview keeps its query itself (setState)
+          this.query = m.query; // the webview keeps it itself (setState); this only mirrors it
+          this.fromSetting = false; // the webview saved this query, digits included
+          break;
         case 'openRow':
           await this.openRow(m.id);
           break;
@@ -110,9 +120,22 @@ export class LeaderboardPanel {
     await vscode.window.showTextDocument(uri, { viewColumn: beside, preview: true });
   }
 
+  /**
+   * A new panel starts with the digits setting unless its query already chose digits. The webview
+   * saves only queries the user made, so after it is re-created the setting is sent again.
+   */
+  private applyDigitsSetting(): void {
+    const q = queryWithDefaultDigits(this.query, digitsSetting());
+    if (q) this.query = q;
+    if (q || this.fromSetting) {
+      this.fromSetting = true;
+      this.post({ type: 'setQuery', query: this.query });
+    }
+  }
+
+  /** The table exactly as the webview shows it for this query. */
   private table(query: Query) {
-    const digits = query.digits ?? digitsSetting();
-    return { table: applyQuery(this.data, query), digits };
+    return { table: applyQuery(this.data, query), digits: shownDigits(query) };
   }
 
   private async insert(query: Query): Promise<void> {

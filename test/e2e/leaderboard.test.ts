@@ -36,7 +36,7 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     const workspaceFrom = join(from, 'examples');
     cpSync(join(__dirname, '..', '..', 'examples'), workspaceFrom, { recursive: true });
     writeFileSync(join(workspaceFrom, 'LEADERBOARD.md'), STALE);
-    s = await E2ESession.start('leaderboard', { workspaceFrom });
+    s = await E2ESession.start('leaderboard', { workspaceFrom, settings: { 'modelops.leaderboard.digits': 2 } });
   }, { timeout: START_TIMEOUT });
   after(async () => {
     await s?.close();
@@ -81,7 +81,10 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     const f1 = webview().locator('[role=columnheader]', { hasText: /^F1 Score[▲▼]?\d?$/ });
     await f1.locator('button').click();
     await until('aria-sort on F1 Score', async () => (await f1.getAttribute('aria-sort')) === 'descending');
-    const sorted = (await columnValues('F1 Score')).filter(Boolean).map(Number);
+    assert.equal(await webview().locator('#lb-digits').evaluate((e) => (e as HTMLInputElement).value), '2', 'the digits setting reached the panel');
+    const shown = (await columnValues('F1 Score')).filter(Boolean);
+    assert.ok(shown.every((v) => /^\d\.\d\d$/.test(v)), `two decimals: ${shown}`);
+    const sorted = shown.map(Number);
     assert.ok(sorted.length >= 4, `F1 values shown: ${sorted}`);
     assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a), 'F1 best first');
 
@@ -104,7 +107,8 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
       const t = readFileSync(readme, 'utf8');
       return t.includes('| Rank |') ? t : undefined;
     });
-    const query: Query = { sort: [{ column: 'f1_score', direction: 'desc' }], filters: { f1_score: '> 0.9' } };
+    // modelops.leaderboard.digits is 2 in this profile: the panel starts with it, the table keeps it.
+    const query: Query = { digits: 2, sort: [{ column: 'f1_score', direction: 'desc' }], filters: { f1_score: '> 0.9' } };
     const expected = toMarkdown(data, query);
     assert.ok(text.includes(`\n\n${expected}\n`), `README.md ends with the table shown:\n${text.slice(-1500)}`);
     assert.deepEqual(expected.split('\n').slice(2).map((l) => l.split('|')[5]!.trim()), models, 'the same rows, in the same order, as on screen');
