@@ -42,7 +42,7 @@ export async function showEvaluationError(e: unknown, files: { model: string; da
   }
   const loc = problemLocation(e.kind, e.message, files);
   const action = loc ? openActionTitle(loc, files.model) : undefined;
-  const choice = await vscode.window.showErrorMessage(evaluationFailedMessage(e.kind, e.message, label), ...(action ? [action] : []));
+  const choice = await vscode.window.showErrorMessage(evaluationFailedMessage(e.kind, e.message, label, workspaceRoot(files.model)), ...(action ? [action] : []));
   if (choice && loc) await openAt(loc.file, loc.line);
 }
 

@@ -117,7 +117,15 @@ export function openActionTitle(loc: ProblemLocation, modelFile: string): string
   return /\.(csv|jsonl?|tsv)$/i.test(loc.file) && !/\.(dataset|model|results)\.json$/i.test(loc.file) ? 'Open Data File' : 'Open File';
 }
 
-export function evaluationFailedMessage(kind: EvaluationErrorKind, message: string, model?: string): string {
+/** Absolute paths under the workspace folder, shortened to workspace-relative ones for display. */
+export function shortenPaths(message: string, root?: string): string {
+  if (!root) return message;
+  const prefix = root.endsWith('/') || root.endsWith('\\') ? root : `${root}${root.includes('\\') && !root.includes('/') ? '\\' : '/'}`;
+  return message.split(prefix).join('');
+}
+
+export function evaluationFailedMessage(kind: EvaluationErrorKind, message: string, model?: string, root?: string): string {
+  message = shortenPaths(message, root);
   const what = model ? `Evaluating ${model} failed` : 'Evaluation failed';
   const prefix: Record<EvaluationErrorKind, string> = {
     spec: `${what}: the model's metadata is incomplete`,

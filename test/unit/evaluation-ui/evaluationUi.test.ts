@@ -12,7 +12,7 @@ import { lowerIsBetter } from '../../../src/core/leaderboard/metrics';
 import type { RegistryFile } from '../../../src/core/protocol';
 import {
   batchSizeSetting, compareProblem, comparisonMarkdown, datasetItems, evaluatedMessage, evaluationFailedMessage,
-  isModelFileName, metricItems, openActionTitle, pathOf, problemLocation, ProgressSteps, targetFiles,
+  isModelFileName, metricItems, openActionTitle, pathOf, problemLocation, ProgressSteps, shortenPaths, targetFiles,
 } from '../../../src/evaluation/ui';
 import { linearModel } from '../../support/onnx';
 import { TestRegistry } from '../evaluation/registry';
@@ -181,4 +181,12 @@ test('comparisonMarkdown: the ranking table, the best model named, names escaped
   assert.match(rows[2], /^\|\s+– \| none@1\.0\s+\|\s+n\/a \|$/);
   assert.match(md, /- `results\/a\.results\.json`/);
   assert.match(comparisonMarkdown(compare([result('x', {})], 'accuracy'), 'd', []), /No model has the metric accuracy\./);
+});
+
+test('shortenPaths: workspace paths in messages become relative; others stay', () => {
+  assert.equal(shortenPaths('/w/ex/data/a.csv: row 2 (line 3) /other/b.csv', '/w/ex'), 'data/a.csv: row 2 (line 3) /other/b.csv');
+  assert.equal(shortenPaths('/w/ex/a', '/w/ex/'), 'a');
+  assert.equal(shortenPaths('/w/exx/a', '/w/ex'), '/w/exx/a');
+  assert.equal(shortenPaths('/w/ex/a', undefined), '/w/ex/a');
+  assert.match(evaluationFailedMessage('data', '/w/ex/data/a.csv: the dataset has no rows to evaluate', undefined, '/w/ex'), /a problem in the dataset\. data\/a\.csv: the dataset/);
 });
