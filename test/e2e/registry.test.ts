@@ -189,9 +189,14 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     // The dialog completes paths as they are typed: accept once it shows our file, then wait for the next question.
     await until('the open dialog to take the file', async () => {
       if (await outPick.isVisible()) return true;
+      // The dialog may rewrite what was typed (completion): type it again, else accept it.
       if ((await input.inputValue().catch(() => '')) === file) await s.page.keyboard.press('Enter');
+      else await input.fill(file).catch(() => undefined);
       await outPick.waitFor({ state: 'visible', timeout: 2000 }).catch(() => undefined);
       return (await outPick.isVisible()) ? true : undefined;
+    }).catch(async (e) => {
+      await s.screenshot('registry-import-dialog-debug');
+      throw new Error(`${(e as Error).message}; the dialog shows "${await input.inputValue().catch(() => '?')}"`);
     });
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'where this registry keeps them' }).click();
     const toast = s.page.locator('.notification-toast', { hasText: /Imported 0 models and \d+ results files/ });
