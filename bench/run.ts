@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   logs: () => import('./logs'),
   editing: () => import('./editing'),
   eval: () => import('./eval'),
+  startup: () => import('./startup'),
 };
 
 async function main(): Promise<void> {
