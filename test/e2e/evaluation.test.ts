@@ -262,7 +262,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await cell.waitFor({ state: 'visible' });
     // The finished progress toast fades out; the picture shows the error alone.
     await toast(/^Evaluating models\/iris-badcell/).waitFor({ state: 'hidden' }).catch(() => undefined);
-    await s.page.waitForFunction(() => [...document.querySelectorAll('.notification-toast')].every((t) => getComputedStyle(t).opacity === '1'));
+    await s.page.waitForFunction(() => Array.from(document.querySelectorAll('.notification-toast')).every((t) => getComputedStyle(t).opacity === '1'), undefined, { timeout: 5000 }).catch(() => undefined);
     await s.screenshot('evaluation-error');
     await cell.locator('.monaco-button', { hasText: 'Open Data File' }).click();
     await s.page.locator('.tabs-container .tab.active', { hasText: 'iris-badcell.csv' }).waitFor({ state: 'visible' });
