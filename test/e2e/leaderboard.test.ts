@@ -27,6 +27,14 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
 
 const STALE = '# Scores\n\n<!-- modelops:leaderboard dataset="news-topics" sort="f1_score:desc" columns="rank,model,f1_score" -->\n| stale |\n<!-- /modelops:leaderboard -->\n';
 
+const NOTEBOOK = JSON.stringify({
+  cells: [
+    { cell_type: 'markdown', metadata: {}, source: ['## Scores'] },
+    { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['print(1)'] },
+  ],
+  metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5,
+}, null, 1);
+
 describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
   let s: E2ESession;
   // examples/ plus a markdown file with a living block, there from the start (so Quick Open knows it).
@@ -36,6 +44,7 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
     const workspaceFrom = join(from, 'examples');
     cpSync(join(__dirname, '..', '..', 'examples'), workspaceFrom, { recursive: true });
     writeFileSync(join(workspaceFrom, 'LEADERBOARD.md'), STALE);
+    writeFileSync(join(workspaceFrom, 'scores.ipynb'), NOTEBOOK);
     s = await E2ESession.start('leaderboard', { workspaceFrom, settings: { 'modelops.leaderboard.digits': 2 } });
   }, { timeout: START_TIMEOUT });
   after(async () => {
@@ -239,5 +248,40 @@ describe('e2e: the leaderboard', { skip: e2eSkipReason() }, () => {
       const t = readFileSync(file, 'utf8');
       return !t.includes('stale again') && t.includes('news-topic-bert');
     });
+  });
+  test('Insert Leaderboard as Markdown Table into a notebook\'s markdown cell', async () => {
+    // Quick Open (s.openFile waits for a text editor, which a notebook is not).
+    await s.page.keyboard.press('Control+P');
+    const quickOpen = s.page.locator('.quick-input-widget input.input');
+    await quickOpen.fill('scores.ipynb');
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'scores.ipynb' }).first().click();
+    await s.page.locator('.statusbar', { hasText: 'Cell 1 of 2' }).waitFor({ state: 'visible' });
+    await s.runCommand('Notebook: Focus First Cell');
+    await s.runCommand('Notebook: Edit Cell');
+    const cellEditor = s.page.locator('.cell-editor-container .monaco-editor.focused');
+    await cellEditor.waitFor({ state: 'visible' });
+    await s.page.keyboard.press('Control+End');
+    await s.runCommand('ModelOps: Insert Leaderboard as Markdown Table');
+    const input = s.page.locator('.quick-input-widget input.input');
+    for (const [title, pick] of [['dataset', 'news-topics'], ['rank by', 'Default']] as const) {
+      await s.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+      await input.fill(pick);
+      await s.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: pick }).waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+    }
+    await until('the table in the cell', async () => ((await cellEditor.textContent()) ?? '').includes('news-topic-bert'));
+    await s.screenshot('leaderboard-notebook');
+    await s.page.keyboard.press('Escape');
+    await s.page.keyboard.press('Control+S');
+    const cells = await until('scores.ipynb saved with the table in its markdown cell', async () => {
+      const nb = JSON.parse(readFileSync(join(s.workspace, 'scores.ipynb'), 'utf8')) as { cells: { cell_type: string; source: string[] | string }[] };
+      return nb.cells.length === 2 && [nb.cells[0]!.source].flat().join('').includes('| Rank |') ? nb.cells : undefined;
+    });
+    const md = [cells[0]!.source].flat().join('').split('\n');
+    assert.equal(md[0], '## Scores');
+    assert.equal(md[1], '', 'a blank line between the heading and the table');
+    assert.match(md[2]!, /^\| Rank \| Dataset/);
+    assert.equal(cells[0]!.cell_type, 'markdown');
+    assert.deepEqual([cells[1]!.source].flat(), ['print(1)'], 'the code cell is untouched');
   });
 });
