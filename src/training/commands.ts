@@ -1,5 +1,5 @@
 // The training commands: Train… on a model, and the Jobs view's actions on a job.
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
 import { isTerminal, type JobRecord } from '../core/training/job';
@@ -8,7 +8,7 @@ import { jobArg, modelUriArg } from './args';
 import type { JobTerminals } from './logTerminal';
 import type { RunPanels } from './runPanel';
 import type { TrainingService } from './service';
-import { SNAPSHOT_SCHEME, snapshotUri } from './snapshotDocs';
+import { parseSpecUri, printSpec, SNAPSHOT_SCHEME, specUri } from './snapshotDocs';
 import { targetChoices } from './targets';
 import { requireTrust } from './trust';
 
@@ -90,6 +90,8 @@ export async function cancel(ui: TrainingUi, job: JobRecord): Promise<void> {
 
 export function registerTrainingCommands(ui: TrainingUi, refresh: () => void): vscode.Disposable {
   const { service, terminals, panels } = ui;
+  // VS Code caches a content provider's documents: say "changed" so a second compare reads the file again.
+  const specChanged = new vscode.EventEmitter<vscode.Uri>();
   const onJob = (id: string, run: (job: JobRecord) => unknown, filter?: (j: JobRecord) => boolean) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {
       const job = await pickJob(service, arg, filter);
@@ -119,8 +121,8 @@ export function registerTrainingCommands(ui: TrainingUi, refresh: () => void): v
         return void vscode.window.showErrorMessage(`ModelOps: cannot compare: ${errorText(e)}`);
       }
       if (!changes.length) return void vscode.window.showInformationMessage(`${job.snapshot.spec_file} has not changed since job ${job.job_id}.`);
-      const current = vscode.Uri.joinPath(vscode.Uri.file(service.root), job.snapshot.spec_file);
-      await vscode.commands.executeCommand('vscode.diff', snapshotUri(job), current, `${job.model.name}: job ${job.job_id} ↔ now (${changes.length} change${changes.length === 1 ? '' : 's'})`);
+      specChanged.fire(specUri(job, 'current'));
+      await vscode.commands.executeCommand('vscode.diff', specUri(job, 'snapshot'), specUri(job, 'current'), `${job.model.name}: job ${job.job_id} ↔ now (${changes.length} change${changes.length === 1 ? '' : 's'})`);
     }),
     onJob(COMMANDS.trainingOpenSpec.id, (job) => {
       if (!service.root) return;
@@ -138,11 +140,19 @@ export function registerTrainingCommands(ui: TrainingUi, refresh: () => void): v
       panels.close(job.job_id);
       refresh();
     }),
+    specChanged,
     vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, {
+      onDidChange: specChanged.event,
       provideTextDocumentContent: (uri) => {
-        const id = uri.path.split('/')[1] ?? '';
-        const job = service.get(id);
-        return job ? JSON.stringify(job.snapshot.spec, null, 2) + '\n' : `no job ${id}`;
+        const ref = parseSpecUri(uri);
+        const job = ref && service.get(ref.id);
+        if (!ref || !job || !service.root) return `no such job: ${uri.path}`;
+        if (ref.side === 'snapshot') return printSpec(job.snapshot.spec);
+        try {
+          return printSpec(readModelSpec(join(service.root, job.snapshot.spec_file)).value);
+        } catch (e) {
+          return `cannot read ${job.snapshot.spec_file}: ${errorText(e)}`;
+        }
       },
     }),
   );

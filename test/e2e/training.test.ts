@@ -170,13 +170,18 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await menuPick(row, /^Compare with Current Spec$/);
     const tab = s.page.locator('.tabs-container .tab', { hasText: /iris-logreg: job \d{8}-\d{6}-[0-9a-f]{6} ↔ now \(1 change\)/ });
     await tab.first().waitFor({ state: 'visible' });
-    const diff = s.page.locator('.monaco-diff-editor');
-    await until('both sides of the diff', async () => {
+    const diff = s.page.locator('.monaco-diff-editor').first();
+    const sideText = async (side: 'original' | 'modified') =>
       // Monaco draws spaces as no-break spaces.
-      const t = (await diff.first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
-      return t.includes('--epochs 5') && t.includes('--epochs 3') ? true : undefined;
-    });
-    await s.screenshot('training-compare');
+      (await diff.locator(`.editor.${side} .view-lines`).first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    try {
+      await until('the changed line on both sides: the snapshot and the file as it is now', async () => {
+        const [a, b] = [await sideText('original'), await sideText('modified')];
+        return a.includes('--epochs 5') && b.includes('--epochs 3') ? true : undefined;
+      }, 30_000);
+    } finally {
+      await s.screenshot('training-compare');
+    }
     await menuPick(row, /^Rerun Job$/);
     const rerun = await until('the rerun completed', async () => {
       const d = await jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.label-description').allInnerTexts();
@@ -230,7 +235,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
       const all = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
       return all.length === before && all.filter((x) => x.startsWith('failed')).length === 1 ? all : undefined;
     });
-    assert.equal(d.filter((x) => x.startsWith('completed')).length, before - 1, d.join(' | '));
+    assert.ok(d.every((x) => /^(completed|cancelled|failed)/.test(x)), d.join(' | '));
     const record = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
     assert.equal(record.status, 'failed');
     assert.match(record.error, /ended with the window that started it/);
