@@ -261,7 +261,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     const cell = toast(/Evaluation failed: a problem in the dataset\. .*iris-badcell\.csv: row 2 \(line 3\), column 'sepal_width': 'x' is not a number/);
     await cell.waitFor({ state: 'visible' });
     // The finished progress toast fades out; the picture shows the error alone.
-    await toast(/^Evaluating models\/iris-badcell/).waitFor({ state: 'hidden' }).catch(() => undefined);
+    await toast(/Evaluating models\/iris-badcell\.model\.json/).waitFor({ state: 'hidden' });
     await s.page.waitForFunction(() => Array.from(document.querySelectorAll('.notification-toast')).every((t) => getComputedStyle(t).opacity === '1'), undefined, { timeout: 5000 }).catch(() => undefined);
     await s.screenshot('evaluation-error');
     await cell.locator('.monaco-button', { hasText: 'Open Data File' }).click();
