@@ -1,21 +1,14 @@
 // The one VS Code API object of the webview, typed with the leaderboard's messages and state.
 import type { WebviewMessage } from '../../src/core/leaderboard/messages';
 import type { Query } from '../../src/core/leaderboard/types';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
+import { vscodeApi } from '../shared/vscodeApi';
 
 /** What survives a reload of the panel. */
 export interface SavedState {
   query: Query;
 }
 
-const api = acquireVsCodeApi();
+const api = vscodeApi<WebviewMessage, SavedState>();
 
 export function post(message: WebviewMessage): void {
   api.postMessage(message);

@@ -2,15 +2,9 @@
 // contents are data, never markup. Click a node to open its file, double-click to focus on it.
 import type { LineageLayout, LineageNode } from '../../src/core/registryViews/lineage';
 import type { FromLineage, ToLineage } from '../../src/core/registryViews/lineageMessages';
+import { vscodeApi } from '../shared/vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: FromLineage): void;
-  getState(): { scrollX?: number; scrollY?: number } | undefined;
-  setState(state: { scrollX?: number; scrollY?: number }): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<FromLineage, { scrollX?: number; scrollY?: number }>();
 const SVG = 'http://www.w3.org/2000/svg';
 const graph = document.getElementById('graph')!;
 const title = document.getElementById('title')!;
