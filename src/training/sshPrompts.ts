@@ -1,14 +1,22 @@
 // What the SSH transport asks the person: an unknown host key (a modal with its SHA256
-// fingerprint), and an identity file's passphrase (asked once, then kept in SecretStorage).
+// fingerprint), an identity file's passphrase and a login's password (each asked once, then kept
+// in SecretStorage; a password the server refuses is forgotten).
 import { readFileSync } from 'node:fs';
 import { utils } from 'ssh2';
 import * as vscode from 'vscode';
+import { storedPasswordHooks } from '../core/training/sshPasswords';
 import type { SshOptions, UnknownHostKey } from '../core/training/sshTransport';
 
 const secretKey = (identityFile: string) => `modelops.ssh.passphrase:${identityFile}`;
 
 export function sshPromptOptions(secrets: vscode.SecretStorage): SshOptions {
   return {
+    ...storedPasswordHooks(secrets, (login, rejected) => vscode.window.showInputBox({
+      title: `SSH password for ${login.user}@${login.host}:${login.port}`,
+      prompt: `${rejected ? 'The password was refused. ' : ''}Password for ${login.user}@${login.host}${login.port === 22 ? '' : `:${login.port}`} (host "${login.name}"; kept in VS Code's secret storage)`,
+      password: true,
+      ignoreFocusOut: true,
+    })),
     confirmUnknownHost: async (key: UnknownHostKey) => {
       const trust = 'Trust and Connect';
       const answer = await vscode.window.showWarningMessage(

@@ -1,14 +1,15 @@
-// End to end over a real sshd on loopback to the real Slurm: host key checks, auth and reach
+// End to end over a real sshd on loopback to the real Slurm: host key checks, key and password auth, reach
 // errors, Slurm success and failure, and a connection killed mid-stream.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Trainer } from '../../src/core/training/trainer';
-import { SshTransport, type SshHost, type UnknownHostKey } from '../../src/core/training/sshTransport';
-import { SSHD_DIR, SSHD_PORT, use, waitFor } from './infra';
+import { storedPasswordHooks } from '../../src/core/training/sshPasswords';
+import { SshTransport, type SshHost, type SshLogin, type UnknownHostKey } from '../../src/core/training/sshTransport';
+import { CLI_ARGS, SSHD_DIR, SSHD_PORT, use, waitFor } from './infra';
 import { makeWorkspace, trainSpec, type Workspace } from './workspace';
 
 let releaseSlurm: () => Promise<void>;
@@ -208,4 +209,104 @@ test('reattach over SSH after a simulated reload: the log continues from the loc
   assert.equal(job.status, 'completed', job.error ?? '');
   assert.ok(readFileSync(job.log_path).equals(readFileSync(job.remote_log_path!)), 'local copy differs from the cluster log');
   assert.deepEqual(job.metrics.loss.map(([x]) => x), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+});
+
+// Password login: scripts/sshd/start.sh makes modelops-pw (password in the sshd dir); root stays key-only.
+const PW_USER = 'modelops-pw';
+const PASSWORD = () => readFileSync(join(SSHD_DIR, 'password'), 'utf8').trim();
+const pwHost = (extra: Partial<SshHost> = {}): SshHost => ({ name: 'pw', host: '127.0.0.1', port: SSHD_PORT, user: PW_USER, ...extra });
+const REFUSED = new RegExp(`^Error: authentication failed for ${PW_USER}@127\\.0\\.0\\.1:${SSHD_PORT}: the password was refused \\(methods tried: password\\)$`);
+
+test('password login: asked once per transport (kept for reconnects), after a key the server refused', async () => {
+  const kh = knownHosts();
+  const asked: [SshLogin, boolean][] = [];
+  const dir = tmp();
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'stranger')]);
+  const t = new SshTransport(pwHost({ identityFile: join(dir, 'stranger') }), { knownHostsFile: kh, askPassword: async (l, r) => { asked.push([l, r]); return PASSWORD(); } });
+  assert.equal((await t.exec('id -un')).stdout, `${PW_USER}\n`);
+  t.disconnect();
+  assert.equal((await t.exec('echo again')).stdout, 'again\n');
+  t.dispose();
+  assert.deepEqual(asked, [[{ name: 'pw', host: '127.0.0.1', port: SSHD_PORT, user: PW_USER }, false]]);
+  // root is key-only: with a refused key the password hook is never asked
+  const root = new SshTransport(host({ identityFile: join(dir, 'stranger') }), { knownHostsFile: kh, askPassword: async () => { throw new Error('asked for root'); } });
+  await assert.rejects(root.exec('true'), /^Error: authentication failed for root@127\.0\.0\.1:\d+ \(methods tried: publickey .*stranger\)$/);
+  root.dispose();
+});
+
+test('password login: a wrong password is a clear error, asked again at most once per connect; a right second answer works', async () => {
+  const kh = knownHosts();
+  const asked: boolean[] = [];
+  const rejected: string[] = [];
+  const wrong = new SshTransport(pwHost(), {
+    knownHostsFile: kh,
+    askPassword: async (_l, r) => { asked.push(r); return 'not-the-password'; },
+    passwordRejected: (l) => { rejected.push(l.user); },
+  });
+  await assert.rejects(wrong.exec('true'), REFUSED);
+  wrong.dispose();
+  assert.deepEqual(asked, [false, true]);
+  assert.deepEqual(rejected, [PW_USER, PW_USER]);
+  const answers = ['not-the-password', PASSWORD()];
+  const second = new SshTransport(pwHost(), { knownHostsFile: kh, askPassword: async () => answers.shift() });
+  assert.equal((await second.exec('id -un')).stdout, `${PW_USER}\n`);
+  second.dispose();
+  assert.deepEqual(answers, []);
+  const cancelled = new SshTransport(pwHost(), { knownHostsFile: kh, askPassword: async () => undefined });
+  await assert.rejects(cancelled.exec('true'), new RegExp(`^Error: authentication failed for ${PW_USER}@127\\.0\\.0\\.1:${SSHD_PORT}: no password was given \\(methods tried: none the server accepts\\)$`));
+  cancelled.dispose();
+});
+
+test('password login with a secret store: asked once per login, reused by the next transport, forgotten when refused', async () => {
+  const kh = knownHosts();
+  const store = new Map<string, string>();
+  const secrets = { get: async (k: string) => store.get(k), store: async (k: string, v: string) => { store.set(k, v); }, delete: async (k: string) => { store.delete(k); } };
+  const prompts: boolean[] = [];
+  let answer = PASSWORD();
+  const options = () => ({ knownHostsFile: kh, ...storedPasswordHooks(secrets, async (_l, r) => { prompts.push(r); return answer; }) });
+  const key = `modelops.ssh.password:${PW_USER}@127.0.0.1:${SSHD_PORT}`;
+  const a = new SshTransport(pwHost(), options());
+  assert.equal((await a.exec('echo a')).stdout, 'a\n');
+  a.dispose();
+  assert.deepEqual([...store], [[key, PASSWORD()]]);
+  const b = new SshTransport(pwHost(), options());
+  assert.equal((await b.exec('echo b')).stdout, 'b\n');
+  b.dispose();
+  assert.deepEqual(prompts, [false], 'asked again although the password was stored');
+  store.set(key, 'changed-on-the-server');
+  answer = 'still-wrong';
+  const c = new SshTransport(pwHost(), options());
+  await assert.rejects(c.exec('true'), REFUSED);
+  c.dispose();
+  assert.deepEqual(prompts, [false, true]);
+  assert.equal(store.has(key), false, 'a refused password stayed in the store');
+});
+
+test('modelops train over SSH with MODELOPS_SSH_PASSWORD: the job runs as the password user; the password is in no record or log', async () => {
+  const ws = makeWorkspace();
+  const remoteDir = cluster(ws);
+  execFileSync('chmod', ['755', join(remoteDir, '..')]);
+  execFileSync('chown', ['-R', `${PW_USER}:${PW_USER}`, remoteDir]);
+  const cfg = join(tmp(), 'config');
+  writeFileSync(cfg, `Host pwlogin\n  HostName 127.0.0.1\n  Port ${SSHD_PORT}\n  User ${PW_USER}\n  IdentityFile /nonexistent/key\n`);
+  const file = ws.model('m.json', trainSpec('ssh-pw', '--epochs 2 --steps 1 --delay 0', { target: 'slurm', host: 'pwlogin' }));
+  const run = (password: string) => {
+    const p = spawnSync(process.execPath, [...CLI_ARGS, 'train', file, '--host', 'pwlogin', '--remote-dir', remoteDir, '--ssh-config', cfg, '--known-hosts', knownHosts(), '--poll', '0.3'], {
+      cwd: ws.root, encoding: 'utf8', env: { ...process.env, MODELOPS_SSH_PASSWORD: password, SSH_AUTH_SOCK: '' }, timeout: 120_000,
+    });
+    return { code: p.status, out: p.stdout + p.stderr };
+  };
+  const ok = run(PASSWORD());
+  assert.equal(ok.code, 0, ok.out);
+  assert.match(ok.out, /job \S+ completed/);
+  const bad = run('not-the-password');
+  assert.notEqual(bad.code, 0, bad.out);
+  assert.match(bad.out, new RegExp(`authentication failed for ${PW_USER}@127\\.0\\.0\\.1:${SSHD_PORT}: the password was refused`));
+  const jobsDir = join(ws.root, '.modelops', 'jobs');
+  const files = readdirSync(jobsDir);
+  assert.ok(files.some((f) => f.endsWith('.json')) && files.some((f) => f.endsWith('.log')), files.join(' '));
+  const owner = execFileSync('stat', ['-c', '%U', join(remoteDir, '.modelops', 'jobs')], { encoding: 'utf8' }).trim();
+  assert.equal(owner, PW_USER);
+  for (const f of files) assert.ok(!readFileSync(join(jobsDir, f), 'utf8').includes(PASSWORD()), `the password is in ${f}`);
+  assert.ok(!ok.out.includes(PASSWORD()) && !bad.out.includes('not-the-password'), 'a password was printed');
 });

@@ -19,6 +19,9 @@ with the job's outcome.
   --accept-new-host-key  trust and record a host key known_hosts lacks (it is printed); refused otherwise
   --poll SECONDS         between Slurm status queries (default 10)
 
+A host that takes passwords: set MODELOPS_SSH_PASSWORD in the environment; it is used only when the
+server offers password login and key auth (identity file, agent) failed, and is never written anywhere.
+
 Ctrl-C cancels the job (twice: stop waiting). Exit status: 0 completed, 1 failed or cancelled, 2 usage or I/O error.`;
 
 /** The workspace a model file belongs to: the nearest folder above it with modelops.config.json or .git. */
@@ -73,6 +76,8 @@ export const train: Command = {
           process.stderr.write(`modelops train: ${where} is not a known host (${k.keyType} ${k.fingerprint}); check the fingerprint and rerun with --accept-new-host-key to trust it\n`);
           return false;
         },
+        // Only from the environment (never a flag or a file); a refused one is not sent again.
+        askPassword: async (_login, rejected) => (rejected ? undefined : process.env.MODELOPS_SSH_PASSWORD || undefined),
       },
       events: {
         onLog: (_job, chunk) => { process.stdout.write(chunk); },

@@ -7,7 +7,8 @@ export { MetricsCollector, parseMetricsLine, X_KEYS, type LineMetrics } from './
 export { JobSession, logTail, type JobEvents } from './session';
 export { parseModelSpec, readModelSpec, SpecError, type ModelSpec, type TrainingSpec, type SlurmOptions } from './spec';
 export { specDiff, type SpecChange } from './specDiff';
-export { resolveSshHost, SshError, SshTransport, type SshHost, type SshOptions, type UnknownHostKey } from './sshTransport';
+export { resolveSshHost, SshError, SshTransport, type SshHost, type SshLogin, type SshOptions, type UnknownHostKey } from './sshTransport';
+export { passwordSecretKey, storedPasswordHooks, type SecretStore } from './sshPasswords';
 export { Trainer, type StartOptions, type TrainerOptions } from './trainer';
 export { quote, quoteArgs } from './shell';
 export { mapSlurmState } from './slurmState';

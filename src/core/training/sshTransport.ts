@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Client, utils, type ConnectConfig } from 'ssh2';
+import { Client, utils, type AuthenticationType, type ConnectConfig, type NextAuthHandler } from 'ssh2';
 import { addHostKey, checkHostKey, fingerprint, keyType, knownHostsName } from './knownHosts';
 import { readSshConfig } from './sshConfig';
 import type { ExecResult, Transport } from './transport';
@@ -26,16 +26,32 @@ export interface UnknownHostKey {
   fingerprint: string;
 }
 
+/** Who logs in where: what a password prompt names (and a secret store keys on). */
+export interface SshLogin {
+  name: string;
+  host: string;
+  port: number;
+  user: string;
+}
+
 export interface SshOptions {
   /** Default ~/.ssh/known_hosts. */
   knownHostsFile?: string;
   /** Asked about a host key known_hosts lacks; true = trust and record it. Default: refuse. */
   confirmUnknownHost?: (key: UnknownHostKey) => Promise<boolean>;
-  /** A passphrase for the identity file, or a password (asked once by the caller, kept by it). */
+  /** A passphrase for the identity file (asked once by the caller, kept by it). */
   passphrase?: string;
   /** Asked once for an encrypted identity file's passphrase when `passphrase` is not given; undefined = cancel. */
   askPassphrase?: (identityFile: string) => Promise<string | undefined>;
-  password?: string;
+  /**
+   * Asked for the login's password when the server offers password (or keyboard-interactive) auth
+   * and key auth is not available or failed. `rejected`: the server refused the previous answer
+   * (asked again at most once per connect). undefined = give up. A password that worked is kept
+   * by the transport for reconnects.
+   */
+  askPassword?: (login: SshLogin, rejected: boolean) => Promise<string | undefined>;
+  /** Told when the server refused a password askPassword gave (so a caller can forget a stored one). */
+  passwordRejected?: (login: SshLogin) => void | Promise<void>;
   keepaliveIntervalMs?: number;
   readyTimeoutMs?: number;
 }
@@ -114,7 +130,6 @@ export class SshTransport implements Transport {
       keepaliveCountMax: 3,
       agent: process.env.SSH_AUTH_SOCK,
       passphrase: this.passphrase,
-      password: this.options.password,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
         const verdict = checkHostKey(knownHosts, h.host, port, key);
         if (verdict.kind === 'known') return verify(true);
@@ -147,9 +162,12 @@ export class SshTransport implements Transport {
     }
     return new Promise<Client>((resolve, reject) => {
       const client = new Client();
+      config.authHandler = this.authHandler(client, !!config.privateKey, !!config.agent);
       let ready = false;
       client.on('ready', () => {
         ready = true;
+        if (this.sent !== undefined) this.password = this.sent;
+        this.sent = undefined;
         this.client = client;
         resolve(client);
       });
@@ -169,9 +187,82 @@ export class SshTransport implements Transport {
     });
   }
 
+  /** The password that worked, kept for reconnects (memory only). */
+  private password: string | undefined;
+  /** What the last login attempt tried, and why the password part failed (for the error). */
+  private tried: string[] = [];
+  private passwordProblem: string | null = null;
+  /** The password of the attempt under way. */
+  private sent: string | undefined;
+
+  get login(): SshLogin {
+    return { name: this.host.name, host: this.host.host, port: this.host.port ?? 22, user: this.host.user ?? '' };
+  }
+
+  /**
+   * The order of auth methods: none (learns what the server offers), the identity file, the agent,
+   * then a password (the kept one, else askPassword; asked again at most once after a refusal),
+   * by the password method if offered, else keyboard-interactive.
+   */
+  private authHandler(client: Client, hasKey: boolean, hasAgent: boolean) {
+    const keyMethods: AuthenticationType[] = [...(hasKey ? ['publickey' as const] : []), ...(hasAgent ? ['agent' as const] : [])];
+    let step = 0;
+    let asks = 0;
+    let forgotten: Promise<void> = Promise.resolve();
+    this.sent = undefined;
+    this.tried = [];
+    this.passwordProblem = null;
+    return (methodsLeft: AuthenticationType[] | null, _partial: boolean | null, next: NextAuthHandler): void => {
+      // ssh2 takes `false` as "no method left" (an auth failure), though its types omit it
+      const giveUp = () => next(false as unknown as AuthenticationType);
+      if (this.sent !== undefined) {
+        // the previous password attempt failed
+        if (this.password === this.sent) this.password = undefined;
+        this.passwordProblem = 'the password was refused';
+        forgotten = Promise.resolve(this.options.passwordRejected?.(this.login)).catch(() => {});
+        this.sent = undefined;
+      }
+      if (step === 0) { step++; return next('none'); }
+      const offered = methodsLeft ?? [];
+      while (step - 1 < keyMethods.length) {
+        const m = keyMethods[step++ - 1];
+        if (offered.includes(m === 'agent' ? 'publickey' : m)) {
+          this.tried.push(m === 'publickey' ? `publickey ${this.host.identityFile}` : 'agent');
+          return next(m);
+        }
+      }
+      const method = offered.includes('password') ? 'password' : offered.includes('keyboard-interactive') ? 'keyboard-interactive' : null;
+      if (!method || (!this.options.askPassword && this.password === undefined) || asks >= 2) return giveUp();
+      const send = (password: string | undefined) => {
+        if (password === undefined) {
+          this.passwordProblem ??= 'no password was given';
+          return giveUp();
+        }
+        this.sent = password;
+        if (!this.tried.includes(method)) this.tried.push(method);
+        const username = this.host.user ?? '';
+        if (method === 'password') return next({ type: 'password', username, password });
+        next({
+          type: 'keyboard-interactive',
+          username,
+          // one hidden prompt is the password; anything else (a second factor) cannot be answered here
+          prompt: (_name, _instructions, _lang, prompts, finish) => finish(prompts.map((p) => (p.echo ? '' : password))),
+        });
+      };
+      if (this.password !== undefined && asks === 0) { asks++; return send(this.password); }
+      const rejected = this.passwordProblem !== null;
+      asks++;
+      // A person may be typing: sshd's LoginGraceTime bounds the wait, not our ready timeout.
+      clearTimeout((client as unknown as { _readyTimeout?: NodeJS.Timeout })._readyTimeout);
+      // asked after a refused one is forgotten, so a new answer is not forgotten in its place
+      forgotten.then(() => this.options.askPassword!(this.login, rejected)).then(send, () => send(undefined));
+    };
+  }
+
   private explain(err: Error & { level?: string; code?: string }): SshError {
     if (err.level === 'client-authentication') {
-      return new SshError(`authentication failed for ${this.host.user}@${this.host.host}:${this.host.port ?? 22} (methods tried: ${this.host.identityFile ? 'publickey ' + this.host.identityFile : 'agent'}${this.options.password ? ', password' : ''})`, true);
+      const methods = this.tried.length ? this.tried.join(', ') : 'none the server accepts';
+      return new SshError(`authentication failed for ${this.host.user}@${this.host.host}:${this.host.port ?? 22}${this.passwordProblem ? `: ${this.passwordProblem}` : ''} (methods tried: ${methods})`, true);
     }
     if (err.level === 'client-timeout') return new SshError(`${this.description}: timed out while connecting`, false);
     const code = err.code ?? '';
