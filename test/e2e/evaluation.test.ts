@@ -6,22 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = UI_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT, poll } from './harness';
 
 describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip: e2eSkipReason() }, () => {
   let s: E2ESession;
@@ -75,7 +60,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
 
     // The leaderboard is open while the evaluation runs: it has no iris-logreg row yet.
     await s.runCommand('ModelOps: Open Leaderboard');
-    const before = await until('the leaderboard rows', async () => {
+    const before = await poll('the leaderboard rows', async () => {
       const now = await leaderboardRows();
       return now.length ? now : undefined;
     });
@@ -97,14 +82,14 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     const resultsPane = await only('Results');
     await resultsPane.locator('.monaco-list-row', { hasText: 'iris-test' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     // ... and the leaderboard gains its row, with the accuracy just computed.
-    const added = await until('the iris-logreg row on the leaderboard', async () =>
+    const added = await poll('the iris-logreg row on the leaderboard', async () =>
       (await leaderboardRows()).find((r) => r.some((c) => c.trim() === 'iris-logreg')));
     assert.equal((await leaderboardRows()).length, before.length + 1);
     assert.ok(added.some((c) => c.trim() === doc.metrics.accuracy.toFixed(3) || c.trim() === doc.metrics.accuracy.toFixed(4)), added.join(' | '));
     await s.screenshot('evaluation-evaluated');
 
     await done.locator('.monaco-button', { hasText: 'Open Results' }).click();
-    await until('the results file in the editor', async () => ((await s.editorText()).includes('"local-onnx"') ? true : undefined));
+    await poll('the results file in the editor', async () => ((await s.editorText()).includes('"local-onnx"') ? true : undefined));
     // One webview at a time from here on (the comparison and validation previews).
     await s.runCommand('View: Close All Editors');
   });
@@ -121,7 +106,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await picks.first().waitFor({ state: 'visible' });
     assert.equal((await picks.first().locator('.label-name').first().innerText()).trim(), 'iris-test', 'the models\' evaluation dataset comes first');
     await s.page.keyboard.press('Enter');
-    await until('the metric pick', async () => ((await picks.first().locator('.label-name').first().innerText()).trim() === 'accuracy' ? true : undefined));
+    await poll('the metric pick', async () => ((await picks.first().locator('.label-name').first().innerText()).trim() === 'accuracy' ? true : undefined));
     await s.page.keyboard.press('Enter');
 
     const best = toast(/Best model on iris-test@1\.0 by accuracy: /);
@@ -160,10 +145,10 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await input.waitFor({ state: 'visible' });
     assert.equal(await input.inputValue(), '0.8');
     await s.page.keyboard.press('Enter');
-    await until('the seed input', async () => ((await input.inputValue()) === '0' ? true : undefined));
+    await poll('the seed input', async () => ((await input.inputValue()) === '0' ? true : undefined));
     await s.page.keyboard.press('Enter');
     const picks = s.page.locator('.quick-input-widget .monaco-list-row');
-    await until('the stratify pick', async () => ((await picks.first().innerText()).includes('No stratification') ? true : undefined));
+    await poll('the stratify pick', async () => ((await picks.first().innerText()).includes('No stratification') ? true : undefined));
     await s.page.keyboard.press('Enter');
 
     const dialog = s.page.locator('.monaco-dialog-box');
@@ -181,7 +166,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await clean.waitFor({ state: 'visible' });
     await contextMenu(clean, 'Validate Data');
     const picks = s.page.locator('.quick-input-widget .monaco-list-row');
-    await until('the label column pick', async () => ((await picks.nth(1).locator('.label-name').first().innerText()).trim() === 'species' ? true : undefined));
+    await poll('the label column pick', async () => ((await picks.nth(1).locator('.label-name').first().innerText()).trim() === 'species' ? true : undefined));
     await picks.nth(1).click();
     await s.page.locator('.tabs-container .tab', { hasText: 'Preview Validation of iris-clean' }).waitFor({ state: 'visible' });
     const preview = s.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -211,7 +196,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     const running = toast(/Evaluating models\/iris-big\.model\.json/);
     await running.waitFor({ state: 'visible' });
     // Rows are flowing (the progress message counts them) before Cancel is pressed.
-    await until('progress rows', async () => (/[\d,]+ of [\d,]+ rows/.test(await running.innerText()) ? true : undefined));
+    await poll('progress rows', async () => (/[\d,]+ of [\d,]+ rows/.test(await running.innerText()) ? true : undefined));
     await s.screenshot('evaluation-running');
     await running.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await toast('Evaluation cancelled; no results file was written.').waitFor({ state: 'visible' });
@@ -226,7 +211,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await input.waitFor({ state: 'visible' });
     assert.equal(await input.inputValue(), '15', 'a tenth of the 149 rows');
     await s.page.keyboard.press('Enter');
-    await until('the seed input', async () => ((await input.inputValue()) === '0' ? true : undefined));
+    await poll('the seed input', async () => ((await input.inputValue()) === '0' ? true : undefined));
     await s.page.keyboard.press('Enter');
     await toast('Sample: wrote datasets/iris-clean-sample-15.dataset.json (15 rows).').waitFor({ state: 'visible' });
     const meta = readJson(join(s.workspace, 'datasets', 'iris-clean-sample-15.dataset.json'));

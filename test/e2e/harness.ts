@@ -113,7 +113,8 @@ export interface Problem {
   text: string;
 }
 
-async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = UI_TIMEOUT, intervalMs = 250): Promise<T> {
+/** Polls `fn` until it gives a value, with a deadline: what a person waits for, never a fixed sleep. */
+export async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = UI_TIMEOUT, intervalMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

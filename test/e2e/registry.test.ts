@@ -5,26 +5,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
+import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT, poll } from './harness';
 
 const MODELS = ['broken-reference', 'code-completer', 'Example Model', 'iris-logreg', 'iris-tiny', 'news-gpt-small', 'news-topic-bert', 'news-topic-distil', 'news-topic-tfidf'];
 const TAXONOMY = ['web', 'reference', 'code', 'specific_datasets', 'Unclassified'];
 const RESULT_DATASETS = ['arc-easy', 'code-corpus', 'news-articles', 'news-topics'];
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = UI_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('e2e: the ModelOps container lists the example registry', { skip: e2eSkipReason() }, () => {
   let s: E2ESession;
@@ -61,7 +46,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Flat list' });
     await pick.click();
     const pane = await only('Models');
-    const shown = await until('every example model in the Models view', async () => {
+    const shown = await poll('every example model in the Models view', async () => {
       const now = await rows(pane);
       return MODELS.every((m) => now.includes(m)) ? now : undefined;
     });
@@ -69,7 +54,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const broken = pane.locator('.monaco-list-row', { hasText: 'broken-reference' });
     // The decoration: the label takes the error color and a count badge.
     // Decorations arrive after the rows: poll.
-    await until('the error mark on broken-reference', async () =>
+    await poll('the error mark on broken-reference', async () =>
       /monaco-decoration-itemColor/.test((await broken.locator('.monaco-icon-label').getAttribute('class')) ?? '') ? true : undefined);
     assert.equal((await broken.locator('.label-description').innerText()).trim(), 'v0.1 · 2024-03-04');
     const healthy = await pane.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.monaco-icon-label').getAttribute('class');
@@ -92,20 +77,20 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
 
   test('Datasets are grouped by the taxonomy', async () => {
     const pane = await only('Datasets');
-    const shown = await until('the taxonomy groups in the Datasets view', async () => {
+    const shown = await poll('the taxonomy groups in the Datasets view', async () => {
       const now = await rows(pane);
       return TAXONOMY.every((t) => now.includes(t)) ? now : undefined;
     });
     // Top-level groups open at first: their sub-paths and datasets show.
     for (const sub of ['news', 'encyclopedic', 'source_code', 'documentation', 'botany', 'science_qa']) assert.ok(shown.includes(sub), `${sub} in ${shown.join(', ')}`);
     await pane.locator('.monaco-list-row', { hasText: /^news/ }).first().click();
-    await until('news-topics under web/news', async () => ((await rows(pane)).includes('news-topics') ? true : undefined));
+    await poll('news-topics under web/news', async () => ((await rows(pane)).includes('news-topics') ? true : undefined));
     await s.screenshot('registry-datasets');
   });
 
   test('Results are grouped by dataset, then model, with the primary metric', async () => {
     const pane = await only('Results');
-    const shown = await until('the results groups', async () => {
+    const shown = await poll('the results groups', async () => {
       const now = await rows(pane);
       return RESULT_DATASETS.every((d) => now.includes(d)) ? now : undefined;
     });
@@ -124,7 +109,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
 
   test('Show Lineage draws the dataset graph: datasets, derived datasets, models, results', async () => {
     await s.runCommand('ModelOps: Show Lineage');
-    const frame = await until('the lineage webview with its picture', async () => {
+    const frame = await poll('the lineage webview with its picture', async () => {
       for (const f of s.page.frames()) {
         if ((await f.locator('#graph svg g.node').count().catch(() => 0)) > 0) return f;
       }
@@ -165,12 +150,12 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await input.fill('iris-train');
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'iris-train' }).first().click();
     const created = join(s.workspace, 'models', 'e2e-model.model.json');
-    await until('the new model file', async () => (existsSync(created) ? true : undefined));
+    await poll('the new model file', async () => (existsSync(created) ? true : undefined));
     const data = JSON.parse(readFileSync(created, 'utf8'));
     assert.deepEqual(data.training_dataset, { name: 'iris-train', version: '1.0', metadata_reference: '../datasets/iris-train.dataset.json' });
     await s.page.locator('.tabs-container .tab.active', { hasText: 'e2e-model.model.json' }).waitFor({ state: 'visible' });
     const pane = await only('Models');
-    await until('e2e-model in the Models view', async () => ((await rows(pane)).includes('e2e-model') ? true : undefined));
+    await poll('e2e-model in the Models view', async () => ((await rows(pane)).includes('e2e-model') ? true : undefined));
     await s.screenshot('registry-new-model');
   });
 
@@ -187,7 +172,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await input.fill(file);
     const outPick = s.page.locator('.quick-input-widget input[placeholder="Write the imported files into"]');
     // The dialog completes paths as they are typed: accept once it shows our file, then wait for the next question.
-    await until('the open dialog to take the file', async () => {
+    await poll('the open dialog to take the file', async () => {
       if (await outPick.isVisible()) return true;
       // The dialog may rewrite what was typed (completion): type it again, else accept it.
       if ((await input.inputValue().catch(() => '')) === file) await s.page.keyboard.press('Enter');
@@ -206,7 +191,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     assert.match(await toast.innerText(), new RegExp(`Imported 0 models and ${written.length} results files`));
     const pane = await only('Results');
     // The server indexes the new files first: on a loaded 2-core machine that can take a while.
-    await until('hellaswag among the results', async () => ((await rows(pane)).some((r) => r.startsWith('hellaswag')) ? true : undefined), 2 * UI_TIMEOUT).catch(async (e) => {
+    await poll('hellaswag among the results', async () => ((await rows(pane)).some((r) => r.startsWith('hellaswag')) ? true : undefined), 2 * UI_TIMEOUT).catch(async (e) => {
       await s.screenshot('registry-import-debug');
       throw new Error(`${(e as Error).message}; rows: ${(await rows(pane)).join(', ')}`);
     });
@@ -221,7 +206,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await input.fill('news-topic');
     await s.page.keyboard.press('Enter');
     const pane = await only('Models');
-    const shown = await until('only the news-topic models', async () => {
+    const shown = await poll('only the news-topic models', async () => {
       const now = await rows(pane);
       return now.length === 3 ? now : undefined;
     });
@@ -229,7 +214,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     assert.match(await pane.locator('.pane-header').innerText(), /filter: news-topic/);
     await s.screenshot('registry-filter');
     await s.runCommand('ModelOps: Clear Filter');
-    await until('all models back', async () => ((await rows(pane)).length >= MODELS.length ? true : undefined));
+    await poll('all models back', async () => ((await rows(pane)).length >= MODELS.length ? true : undefined));
   });
 
   test('a model\'s local artifact shows its size; Remove Local Artifact… asks, then removes it', async () => {
@@ -245,7 +230,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await artifact.click({ button: 'right' });
     const dialog = s.page.locator('.monaco-dialog-box');
     // Menu items act on mouse-up after a hover; retry until the command's dialog shows.
-    await until('the removal confirmation', async () => {
+    await poll('the removal confirmation', async () => {
       const item = s.page.locator('.context-view .monaco-menu .action-menu-item', { hasText: 'Remove Local Artifact…' });
       if (await item.isVisible()) {
         await item.hover();
@@ -255,7 +240,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     });
     assert.match(await dialog.innerText(), /Remove the local artifact iris-logreg\.onnx\?/);
     await dialog.locator('.monaco-button', { hasText: 'Move to Trash' }).click();
-    await until('the artifact file removed', async () => {
+    await poll('the artifact file removed', async () => {
       if (!existsSync(onnx)) return true;
       // code-server's file system has no trash: the command then asks before deleting for good.
       const permanently = dialog.locator('.monaco-button', { hasText: 'Delete Permanently' });
@@ -268,7 +253,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
       if (await toast.isVisible()) throw new Error(`a notification instead: ${await toast.innerText()}`);
       return undefined;
     }, 20_000);
-    await until('the artifact shown as missing', async () => {
+    await poll('the artifact shown as missing', async () => {
       const d = await pane.locator('.monaco-list-row', { hasText: 'iris-logreg.onnx' }).locator('.label-description').innerText().catch(() => '');
       return d === 'missing · onnx' ? true : undefined;
     });

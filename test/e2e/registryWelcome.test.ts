@@ -7,17 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = UI_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import { E2ESession, e2eSkipReason, START_TIMEOUT, poll } from './harness';
 
 // The hub cannot exist here: a local server speaks its API for one private model, which needs the token.
 const TOKEN = 'hf_e2eTokenThatMustStayInSecretStorage42';
@@ -81,17 +71,17 @@ describe('e2e: the ModelOps container on a folder without registry files', { ski
     await s.page.keyboard.press('Enter');
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Not derived from another dataset' }).first().click();
     const created = join(s.workspace, 'datasets', 'first-data.dataset.json');
-    await until('the new dataset file', async () => (existsSync(created) ? true : undefined));
+    await poll('the new dataset file', async () => (existsSync(created) ? true : undefined));
     assert.deepEqual(JSON.parse(readFileSync(created, 'utf8')).taxonomy, ['web/news']);
     const pane = s.viewPane('Datasets');
-    await until('web in the Datasets view', async () => ((await pane.locator('.monaco-list-row .label-name').allInnerTexts()).includes('web') ? true : undefined));
+    await poll('web in the Datasets view', async () => ((await pane.locator('.monaco-list-row .label-name').allInnerTexts()).includes('web') ? true : undefined));
     await s.screenshot('registry-first-dataset');
   });
 
   test('Configure Registries writes a modelops.config.json to edit', async () => {
     await s.viewPane('Models').locator('.welcome-view-content .monaco-button', { hasText: 'Configure Registries' }).click();
     const config = join(s.workspace, 'modelops.config.json');
-    await until('the config file', async () => (existsSync(config) ? true : undefined));
+    await poll('the config file', async () => (existsSync(config) ? true : undefined));
     await s.page.locator('.tabs-container .tab.active', { hasText: 'modelops.config.json' }).waitFor({ state: 'visible' });
     assert.equal(JSON.parse(readFileSync(config, 'utf8')).registries.length, 3);
   });
@@ -111,7 +101,7 @@ describe('e2e: the ModelOps container on a folder without registry files', { ski
     await s.page.keyboard.press('Enter');
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'where this registry keeps them' }).click();
     const written = join(s.workspace, 'models', 'private-org__tiny-pythia.model.json');
-    await until('the imported model file', async () => (existsSync(written) ? true : undefined)).catch(() => {
+    await poll('the imported model file', async () => (existsSync(written) ? true : undefined)).catch(() => {
       throw new Error(`${written} not written; models/: ${existsSync(join(s.workspace, 'models')) ? readdirSync(join(s.workspace, 'models')).join(', ') : 'none'}; hub saw ${JSON.stringify(hubSeen)}`);
     });
     // What the user was told (toasts stack; the notification center has them all).
@@ -126,7 +116,7 @@ describe('e2e: the ModelOps container on a folder without registry files', { ski
     assert.ok(!readFileSync(join(s.profile.userDataDir, 'User', 'settings.json'), 'utf8').includes(TOKEN));
     assert.ok(!readFileSync(written, 'utf8').includes(TOKEN));
     const pane = s.viewPane('Models');
-    await until('the imported model in the Models view', async () => {
+    await poll('the imported model in the Models view', async () => {
       const header = pane.locator('.pane-header');
       if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('h3.title').click();
       const rows = await pane.locator('.monaco-list-row .label-name').allInnerTexts();

@@ -5,22 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Locator } from 'playwright-core';
-import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT } from './harness';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = UI_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import { E2ESession, e2eSkipReason, START_TIMEOUT, poll } from './harness';
 
 describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
   let s: E2ESession;
@@ -44,7 +29,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
   /** Right-clicks `row` and picks a menu item the way a keyboard user does (hover, Enter: a click alone
    *  did not fire it); again if a view refresh closed the menu first. */
   async function menuPick(row: Locator, title: RegExp): Promise<void> {
-    await until(`menu item ${title}`, async () => {
+    await poll(`menu item ${title}`, async () => {
       await row.click({ button: 'right' });
       const item = s.page.locator('.context-view .monaco-menu .action-label', { hasText: title });
       try {
@@ -78,7 +63,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s.page.keyboard.press('Enter');
 
     const terminal = s.page.locator('.terminal-wrapper.active .xterm-rows, .terminal-wrapper .xterm-rows').first();
-    const text = await until('the job log in the terminal, ending with "job completed"', async () => {
+    const text = await poll('the job log in the terminal, ending with "job completed"', async () => {
       const t = await terminal.innerText().catch(() => '');
       return /\[ModelOps\] job completed/.test(t) ? t : undefined;
     }, 120_000);
@@ -95,7 +80,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const jobs = await only('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await row.waitFor({ state: 'visible' });
-    const description = await until('the job row saying completed', async () => {
+    const description = await poll('the job row saying completed', async () => {
       const d = await row.locator('.label-description').innerText();
       return /^completed · \d+:\d\d · local$/.test(d) ? d : undefined;
     });
@@ -116,7 +101,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const jobs = s.viewPane('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await menuPick(row, /^Show Chart$/);
-    const frame: Frame = await until('the Training Run webview with its charts', async () => {
+    const frame: Frame = await poll('the Training Run webview with its charts', async () => {
       for (const f of s.page.frames()) {
         if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
       }
@@ -135,7 +120,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     writeFileSync(join(s.workspace, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }, null, 2));
     const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Train iris-tiny here' });
     // The workbench notices the new tasks.json through its file watcher: ask again until it has.
-    await until('the task in the Run Task list', async () => {
+    await poll('the task in the Run Task list', async () => {
       await s.runCommand('Tasks: Run Task');
       await s.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
       if ((await pick.count()) > 0) return true;
@@ -147,13 +132,13 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     // VS Code may ask (at once or a moment later) whether to scan the task's output: continue without.
     const scan = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: /Continue without scanning/ });
     const terminal = s.page.locator('.terminal-wrapper.active .xterm-rows');
-    await until('the task terminal ending with "job completed"', async () => {
+    await poll('the task terminal ending with "job completed"', async () => {
       if (await scan.first().isVisible().catch(() => false)) await scan.first().click();
       const t = await terminal.innerText().catch(() => '');
       return /done: iris-tiny\n\[ModelOps\] job completed/.test(t) ? t : undefined;
     }, 120_000);
     const jobs = await only('Jobs');
-    await until('two completed jobs in the Jobs view', async () => {
+    await poll('two completed jobs in the Jobs view', async () => {
       const d = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
       return d.length === 2 && d.every((x) => x.startsWith('completed')) ? d : undefined;
     });
@@ -175,7 +160,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
       // Monaco draws spaces as no-break spaces.
       (await diff.locator(`.editor.${side} .view-lines`).first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
     try {
-      await until('the changed line on both sides: the snapshot and the file as it is now', async () => {
+      await poll('the changed line on both sides: the snapshot and the file as it is now', async () => {
         const [a, b] = [await sideText('original'), await sideText('modified')];
         return a.includes('--epochs 5') && b.includes('--epochs 3') ? true : undefined;
       }, 30_000);
@@ -183,7 +168,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
       await s.screenshot('training-compare');
     }
     await menuPick(row, /^Rerun Job$/);
-    const rerun = await until('the rerun completed', async () => {
+    const rerun = await poll('the rerun completed', async () => {
       const d = await jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.label-description').allInnerTexts();
       return d.length === 2 && d.every((x) => x.startsWith('completed')) ? d : undefined;
     }, 120_000);
@@ -205,10 +190,10 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await status.first().waitFor({ state: 'visible' });
     const jobs = await only('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'slow-trainer' }).first();
-    await until('the slow job running', async () => (/^running/.test(await row.locator('.label-description').innerText()) ? true : undefined));
+    await poll('the slow job running', async () => (/^running/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await s.screenshot('training-running');
     await menuPick(row, /^Cancel Job$/);
-    await until('the slow job cancelled', async () => (/^cancelled/.test(await row.locator('.label-description').innerText()) ? true : undefined));
+    await poll('the slow job cancelled', async () => (/^cancelled/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await status.first().waitFor({ state: 'hidden' });
   });
 
@@ -223,7 +208,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s.page.reload();
     await s.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
     const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
-    await until('the ModelOps container after the reload', async () => {
+    await poll('the ModelOps container after the reload', async () => {
       if (await s.viewPane('Models').isVisible()) return true;
       if (await icon.isVisible()) await icon.click();
       await new Promise((r) => setTimeout(r, 1000));
@@ -231,7 +216,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     });
     const jobs = await only('Jobs');
     const before = readdirSync(dir).filter((n) => n.endsWith('.json')).length;
-    const d = await until('every job listed, the orphan failed', async () => {
+    const d = await poll('every job listed, the orphan failed', async () => {
       const all = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
       return all.length === before && all.filter((x) => x.startsWith('failed')).length === 1 ? all : undefined;
     });
