@@ -9,6 +9,7 @@ import type { EvaluationErrorKind } from '../core/evaluation/errors';
 import type { EvaluationResult, Progress } from '../core/evaluation/job';
 import { escapeCell } from '../core/leaderboard/markdown';
 import type { RegistryFile } from '../core/protocol';
+import type { PickItem } from '../datasets/ui';
 
 /** A path from what a menu passes: a tree node ({uri: string}), a Uri ({scheme, fsPath}) or a string. */
 export function pathOf(arg: unknown): string | undefined {
@@ -142,14 +143,6 @@ export const UNTRUSTED_MESSAGE =
   'ModelOps evaluation and dataset tools run model files and write data files, so they are disabled until you trust this workspace.';
 
 // ---- Compare ----
-
-export interface PickItem<T> {
-  label: string;
-  description?: string;
-  detail?: string;
-  picked?: boolean;
-  value: T;
-}
 
 function evaluationDatasetRef(model: RegistryFile): string | undefined {
   const d = model.data as { evaluation?: { dataset?: { metadata_reference?: unknown } } } | undefined;

@@ -18,15 +18,6 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await s?.close();
   });
 
-  async function only(title: string): Promise<Locator> {
-    for (const other of ['Models', 'Datasets', 'Results', 'Jobs']) {
-      const header = s.viewPane(other).locator('.pane-header');
-      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-      if ((other === title) !== expanded) await header.locator('h3.title').click();
-    }
-    return s.viewPane(title);
-  }
-
   async function contextMenu(row: Locator, item: string): Promise<void> {
     await row.click({ button: 'right' });
     const menu = s.page.locator('.context-view .monaco-menu');
@@ -52,7 +43,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]').click();
     await s.runCommand('ModelOps: Group Models By…');
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Flat list' }).click();
-    const models = await only('Models');
+    const models = await s.showOnlyView('Models');
     const row = models.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await row.waitFor({ state: 'visible' });
     const file = results('iris-logreg-1.0--iris-test-1.0.results.json');
@@ -79,7 +70,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     assert.match(await done.innerText(), /Results in results\/iris-logreg-1\.0--iris-test-1\.0\.results\.json/);
 
     // The language server picks the new file up from the file watcher: Results gains iris-test.
-    const resultsPane = await only('Results');
+    const resultsPane = await s.showOnlyView('Results');
     await resultsPane.locator('.monaco-list-row', { hasText: 'iris-test' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     // ... and the leaderboard gains its row, with the accuracy just computed.
     const added = await poll('the iris-logreg row on the leaderboard', async () =>
@@ -95,7 +86,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
   });
 
   test('Compare Models… on iris-logreg and iris-tiny: one ranking, the best model named', async () => {
-    const models = await only('Models');
+    const models = await s.showOnlyView('Models');
     const a = models.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     const b = models.locator('.monaco-list-row', { hasText: 'iris-tiny' }).first();
     await a.click();
@@ -126,7 +117,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
   });
 
   test('Split Dataset… on iris asks before overwriting iris-train; Cancel leaves it as it was', async () => {
-    const datasets = await only('Datasets');
+    const datasets = await s.showOnlyView('Datasets');
     // Datasets are grouped by taxonomy: find the iris row wherever it is shown.
     await s.runCommand('ModelOps: Filter…');
     const filter = s.page.locator('.quick-input-widget input.input');
@@ -161,7 +152,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
   });
 
   test('Validate Data on iris-clean: a report with the column types and the label distribution', async () => {
-    const datasets = await only('Datasets');
+    const datasets = await s.showOnlyView('Datasets');
     const clean = datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris-clean', { exact: true }) }).first();
     await clean.waitFor({ state: 'visible' });
     await contextMenu(clean, 'Validate Data');
@@ -204,7 +195,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     await s.screenshot('evaluation-cancelled');
   });
   test('Sample Dataset… on iris-clean writes a new dataset with its lineage; Datasets shows it', async () => {
-    const datasets = await only('Datasets');
+    const datasets = await s.showOnlyView('Datasets');
     const clean = datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris-clean', { exact: true }) }).first();
     await contextMenu(clean, 'Sample Dataset…');
     const input = s.page.locator('.quick-input-widget input.input');

@@ -390,6 +390,17 @@ export class E2ESession {
     return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`, 'i') }) }).first();
   }
 
+  /** Collapses every pane of the ModelOps container but `title`, so its rows fit on screen. */
+  async showOnlyView(title: string): Promise<Locator> {
+    for (const other of ['Models', 'Datasets', 'Results', 'Jobs']) {
+      const header = this.viewPane(other).locator('.pane-header');
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      // The title, not the header's middle: the header also holds the view's action buttons.
+      if ((other === title) !== expanded) await header.locator('h3.title').click();
+    }
+    return this.viewPane(title);
+  }
+
   /** The labels of a tree view's visible rows, expanding the pane if it is collapsed. */
   async treeItems(viewTitle: string): Promise<string[]> {
     const pane = this.viewPane(viewTitle);

@@ -23,17 +23,6 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   /** Labels of the rows a view pane shows now. */
   const rows = (pane: Locator) => pane.locator('.monaco-list-row .label-name').allInnerTexts();
 
-  /** Collapses every pane of the container but `title`, so its rows fit on screen. */
-  async function only(title: string): Promise<Locator> {
-    for (const other of ['Models', 'Datasets', 'Results', 'Jobs']) {
-      const header = s.viewPane(other).locator('.pane-header');
-      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-      // The title, not the header's middle: the header also holds the view's action buttons.
-      if ((other === title) !== expanded) await header.locator('h3.title').click();
-    }
-    return s.viewPane(title);
-  }
-
   test('the activity bar has the ModelOps container, with Models, Datasets, Results and Jobs', async () => {
     const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
     await icon.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -45,7 +34,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await s.runCommand('ModelOps: Group Models By…');
     const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Flat list' });
     await pick.click();
-    const pane = await only('Models');
+    const pane = await s.showOnlyView('Models');
     const shown = await poll('every example model in the Models view', async () => {
       const now = await rows(pane);
       return MODELS.every((m) => now.includes(m)) ? now : undefined;
@@ -65,7 +54,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('a model\'s tooltip shows its description, authors, license and metrics as text', async () => {
-    const pane = await only('Models');
+    const pane = await s.showOnlyView('Models');
     await pane.locator('.monaco-list-row', { hasText: 'news-topic-bert' }).locator('.label-name').hover();
     const hover = s.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Classifies news articles' }).first();
     await hover.waitFor({ state: 'visible' });
@@ -76,7 +65,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('Datasets are grouped by the taxonomy', async () => {
-    const pane = await only('Datasets');
+    const pane = await s.showOnlyView('Datasets');
     const shown = await poll('the taxonomy groups in the Datasets view', async () => {
       const now = await rows(pane);
       return TAXONOMY.every((t) => now.includes(t)) ? now : undefined;
@@ -89,7 +78,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('Results are grouped by dataset, then model, with the primary metric', async () => {
-    const pane = await only('Results');
+    const pane = await s.showOnlyView('Results');
     const shown = await poll('the results groups', async () => {
       const now = await rows(pane);
       return RESULT_DATASETS.every((d) => now.includes(d)) ? now : undefined;
@@ -103,7 +92,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('Jobs shows its welcome text until training lands', async () => {
-    const pane = await only('Jobs');
+    const pane = await s.showOnlyView('Jobs');
     await pane.getByText('No training jobs yet.', { exact: false }).waitFor({ state: 'visible' });
   });
 
@@ -123,7 +112,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('clicking a model opens its file; its context menu offers the registry commands', async () => {
-    const pane = await only('Models');
+    const pane = await s.showOnlyView('Models');
     const row = pane.locator('.monaco-list-row', { hasText: 'iris-tiny' });
     await row.click();
     await s.page.locator('.tabs-container .tab.active', { hasText: 'iris-tiny.model.json' }).waitFor({ state: 'visible' });
@@ -154,7 +143,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const data = JSON.parse(readFileSync(created, 'utf8'));
     assert.deepEqual(data.training_dataset, { name: 'iris-train', version: '1.0', metadata_reference: '../datasets/iris-train.dataset.json' });
     await s.page.locator('.tabs-container .tab.active', { hasText: 'e2e-model.model.json' }).waitFor({ state: 'visible' });
-    const pane = await only('Models');
+    const pane = await s.showOnlyView('Models');
     await poll('e2e-model in the Models view', async () => ((await rows(pane)).includes('e2e-model') ? true : undefined));
     await s.screenshot('registry-new-model');
   });
@@ -189,7 +178,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const folder = join(s.workspace, 'results', 'EleutherAI__pythia-160m');
     const written = readdirSync(folder).filter((n) => n.endsWith('.results.json'));
     assert.match(await toast.innerText(), new RegExp(`Imported 0 models and ${written.length} results files`));
-    const pane = await only('Results');
+    const pane = await s.showOnlyView('Results');
     // The server indexes the new files first: on a loaded 2-core machine that can take a while.
     await poll('hellaswag among the results', async () => ((await rows(pane)).some((r) => r.startsWith('hellaswag')) ? true : undefined), 2 * UI_TIMEOUT).catch(async (e) => {
       await s.screenshot('registry-import-debug');
@@ -205,7 +194,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await input.waitFor({ state: 'visible' });
     await input.fill('news-topic');
     await s.page.keyboard.press('Enter');
-    const pane = await only('Models');
+    const pane = await s.showOnlyView('Models');
     const shown = await poll('only the news-topic models', async () => {
       const now = await rows(pane);
       return now.length === 3 ? now : undefined;
@@ -218,7 +207,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('a model\'s local artifact shows its size; Remove Local Artifact… asks, then removes it', async () => {
-    const pane = await only('Models');
+    const pane = await s.showOnlyView('Models');
     await pane.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.monaco-tl-twistie').click();
     await pane.locator('.monaco-list-row', { hasText: /^Artifacts/ }).first().locator('.monaco-tl-twistie').click();
     const artifact = pane.locator('.monaco-list-row', { hasText: 'iris-logreg.onnx' });

@@ -17,15 +17,6 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s?.close();
   });
 
-  async function only(title: string): Promise<Locator> {
-    for (const other of ['Models', 'Datasets', 'Results', 'Jobs']) {
-      const header = s.viewPane(other).locator('.pane-header');
-      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-      if ((other === title) !== expanded) await header.locator('h3.title').click();
-    }
-    return s.viewPane(title);
-  }
-
   /** Right-clicks `row` and picks a menu item the way a keyboard user does (hover, Enter: a click alone
    *  did not fire it); again if a view refresh closed the menu first. */
   async function menuPick(row: Locator, title: RegExp): Promise<void> {
@@ -51,7 +42,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s.viewPane('Models').waitFor({ state: 'visible' });
     await s.runCommand('ModelOps: Group Models By…');
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Flat list' }).click();
-    const models = await only('Models');
+    const models = await s.showOnlyView('Models');
     const row = models.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await row.waitFor({ state: 'visible' });
     await menuPick(row, /^Train…$/);
@@ -77,7 +68,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
   });
 
   test('the Jobs view shows it completed, and the job record and log are in .modelops/jobs', async () => {
-    const jobs = await only('Jobs');
+    const jobs = await s.showOnlyView('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await row.waitFor({ state: 'visible' });
     const description = await poll('the job row saying completed', async () => {
@@ -137,7 +128,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
       const t = await terminal.innerText().catch(() => '');
       return /done: iris-tiny\n\[ModelOps\] job completed/.test(t) ? t : undefined;
     }, 120_000);
-    const jobs = await only('Jobs');
+    const jobs = await s.showOnlyView('Jobs');
     await poll('two completed jobs in the Jobs view', async () => {
       const d = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
       return d.length === 2 && d.every((x) => x.startsWith('completed')) ? d : undefined;
@@ -150,7 +141,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
   test('Compare with Current Spec diffs the snapshot against the edited file; Rerun Job trains the snapshot', async () => {
     const specPath = join(s.workspace, 'models', 'iris-logreg.model.json');
     writeFileSync(specPath, readFileSync(specPath, 'utf8').replace('--epochs 5', '--epochs 3'));
-    const jobs = await only('Jobs');
+    const jobs = await s.showOnlyView('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await menuPick(row, /^Compare with Current Spec$/);
     const tab = s.page.locator('.tabs-container .tab', { hasText: /iris-logreg: job \d{8}-\d{6}-[0-9a-f]{6} ↔ now \(1 change\)/ });
@@ -188,7 +179,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Local/ }).first().click();
     const status = s.page.locator('[aria-label^="ModelOps training: 1 running"]');
     await status.first().waitFor({ state: 'visible' });
-    const jobs = await only('Jobs');
+    const jobs = await s.showOnlyView('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'slow-trainer' }).first();
     await poll('the slow job running', async () => (/^running/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await s.screenshot('training-running');
@@ -214,7 +205,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
       await new Promise((r) => setTimeout(r, 1000));
       return undefined;
     });
-    const jobs = await only('Jobs');
+    const jobs = await s.showOnlyView('Jobs');
     const before = readdirSync(dir).filter((n) => n.endsWith('.json')).length;
     const d = await poll('every job listed, the orphan failed', async () => {
       const all = await jobs.locator('.monaco-list-row .label-description').allInnerTexts();
