@@ -163,6 +163,11 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     // The dialog completes paths as they are typed: accept once it shows our file, then wait for the next question.
     await poll('the open dialog to take the file', async () => {
       if (await outPick.isVisible()) return true;
+      // A late focus change (the editor the previous step opened) can close the dialog: open it again.
+      if (!(await input.isVisible())) {
+        await s.runCommand('ModelOps: Import model_scores Folder…');
+        await input.waitFor({ state: 'visible' });
+      }
       // The dialog may rewrite what was typed (completion): type it again, else accept it.
       if ((await input.inputValue().catch(() => '')) === file) await s.page.keyboard.press('Enter');
       else await input.fill(file).catch(() => undefined);
