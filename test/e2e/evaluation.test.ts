@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT, poll } from './harness';
 
 describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip: e2eSkipReason() }, () => {
@@ -17,18 +16,6 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
   after(async () => {
     await s?.close();
   });
-
-  async function contextMenu(row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const menu = s.page.locator('.context-view .monaco-menu');
-    await menu.locator('.action-label', { hasText: new RegExp(`^${item}$`) }).click();
-    // Seen once with a multi-selection: the item is highlighted but the menu stays open; Enter
-    // runs the highlighted item as a keyboard user would.
-    if (!(await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
-      await s.page.keyboard.press('Enter');
-      await menu.waitFor({ state: 'hidden' });
-    }
-  }
 
   /** The leaderboard webview's rows as cell texts (code-server nests webviews in two iframes). */
   const leaderboardRows = async (): Promise<string[][]> =>
@@ -57,7 +44,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     });
     assert.ok(!before.some((r) => r.some((c) => c.trim() === 'iris-logreg')), 'no iris-logreg row before');
 
-    await contextMenu(row, 'Evaluate Model');
+    await s.contextMenu(row, 'Evaluate Model');
 
     const done = toast(/Evaluated iris-logreg@1\.0 on iris-test@1\.0: accuracy \d\.\d{4} \(30 rows/);
     await done.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -91,7 +78,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     const b = models.locator('.monaco-list-row', { hasText: 'iris-tiny' }).first();
     await a.click();
     await b.click({ modifiers: ['Control'] });
-    await contextMenu(b, 'Compare Models…');
+    await s.contextMenu(b, 'Compare Models…');
 
     const picks = s.page.locator('.quick-input-widget .monaco-list-row');
     await picks.first().waitFor({ state: 'visible' });
@@ -131,7 +118,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     const iris = datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris', { exact: true }) }).first();
     await iris.waitFor({ state: 'visible' });
     const before = readFileSync(join(s.workspace, 'datasets', 'iris-train.dataset.json'), 'utf8');
-    await contextMenu(iris, 'Split Dataset…');
+    await s.contextMenu(iris, 'Split Dataset…');
     const input = s.page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible' });
     assert.equal(await input.inputValue(), '0.8');
@@ -155,7 +142,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
     const datasets = await s.showOnlyView('Datasets');
     const clean = datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris-clean', { exact: true }) }).first();
     await clean.waitFor({ state: 'visible' });
-    await contextMenu(clean, 'Validate Data');
+    await s.contextMenu(clean, 'Validate Data');
     const picks = s.page.locator('.quick-input-widget .monaco-list-row');
     await poll('the label column pick', async () => ((await picks.nth(1).locator('.label-name').first().innerText()).trim() === 'species' ? true : undefined));
     await picks.nth(1).click();
@@ -197,7 +184,7 @@ describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip:
   test('Sample Dataset… on iris-clean writes a new dataset with its lineage; Datasets shows it', async () => {
     const datasets = await s.showOnlyView('Datasets');
     const clean = datasets.locator('.monaco-list-row').filter({ has: s.page.getByText('iris-clean', { exact: true }) }).first();
-    await contextMenu(clean, 'Sample Dataset…');
+    await s.contextMenu(clean, 'Sample Dataset…');
     const input = s.page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible' });
     assert.equal(await input.inputValue(), '15', 'a tenth of the 149 rows');

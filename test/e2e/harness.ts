@@ -401,6 +401,29 @@ export class E2ESession {
     return this.viewPane(title);
   }
 
+  /**
+   * Right-clicks `row` and runs a context-menu item the way a keyboard user does (hover, Enter: a
+   * click alone sometimes leaves the item highlighted and the menu open). A view refresh can close
+   * the menu or re-render its items under the pointer; then the menu is dismissed and opened again.
+   */
+  async contextMenu(row: Locator, item: string): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const label = menu.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(item)}$`) });
+    await poll(`context menu item "${item}"`, async () => {
+      try {
+        await row.click({ button: 'right', timeout: 10_000 });
+        await label.waitFor({ state: 'visible', timeout: 5000 });
+        await label.hover({ timeout: 5000 });
+        await this.page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden', timeout: 5000 });
+        return true;
+      } catch (e) {
+        await this.page.keyboard.press('Escape');
+        throw e;
+      }
+    });
+  }
+
   /** The labels of a tree view's visible rows, expanding the pane if it is collapsed. */
   async treeItems(viewTitle: string): Promise<string[]> {
     const pane = this.viewPane(viewTitle);

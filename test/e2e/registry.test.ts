@@ -221,17 +221,9 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     const size = readFileSync(onnx).length;
     assert.equal(await artifact.locator('.label-description').innerText(), `${size} B · onnx`);
     await s.screenshot('registry-artifact');
-    await artifact.click({ button: 'right' });
+    await s.contextMenu(artifact, 'Remove Local Artifact…');
     const dialog = s.page.locator('.monaco-dialog-box');
-    // Menu items act on mouse-up after a hover; retry until the command's dialog shows.
-    await poll('the removal confirmation', async () => {
-      const item = s.page.locator('.context-view .monaco-menu .action-menu-item', { hasText: 'Remove Local Artifact…' });
-      if (await item.isVisible()) {
-        await item.hover();
-        await item.click();
-      }
-      return (await dialog.isVisible()) ? true : undefined;
-    });
+    await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /Remove the local artifact iris-logreg\.onnx\?/);
     await dialog.locator('.monaco-button', { hasText: 'Move to Trash' }).click();
     await poll('the artifact file removed', async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Frame, Locator } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { E2ESession, e2eSkipReason, START_TIMEOUT, poll } from './harness';
 
 describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
@@ -17,25 +17,6 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s?.close();
   });
 
-  /** Right-clicks `row` and picks a menu item the way a keyboard user does (hover, Enter: a click alone
-   *  did not fire it); again if a view refresh closed the menu first. */
-  async function menuPick(row: Locator, title: RegExp): Promise<void> {
-    await poll(`menu item ${title}`, async () => {
-      await row.click({ button: 'right' });
-      const item = s.page.locator('.context-view .monaco-menu .action-label', { hasText: title });
-      try {
-        await item.waitFor({ state: 'visible', timeout: 5000 });
-        await item.hover({ timeout: 5000 });
-        await s.page.keyboard.press('Enter');
-        await s.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 5000 });
-        return true;
-      } catch (e) {
-        await s.page.keyboard.press('Escape');
-        throw e;
-      }
-    });
-  }
-
   test('Train… on iris-logreg from the Models view, Local: the log terminal shows its lines', async () => {
     const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
     await icon.click();
@@ -45,7 +26,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const models = await s.showOnlyView('Models');
     const row = models.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await row.waitFor({ state: 'visible' });
-    await menuPick(row, /^Train…$/);
+    await s.contextMenu(row, 'Train…');
     const picks = s.page.locator('.quick-input-widget .monaco-list-row');
     await picks.first().waitFor({ state: 'visible' });
     const labels = (await picks.locator('.label-name').allInnerTexts()).map((t) => t.trim());
@@ -91,7 +72,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
   test('Show Chart draws the loss and accuracy from the log', async () => {
     const jobs = s.viewPane('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
-    await menuPick(row, /^Show Chart$/);
+    await s.contextMenu(row, 'Show Chart');
     const frame: Frame = await poll('the Training Run webview with its charts', async () => {
       for (const f of s.page.frames()) {
         if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
@@ -143,7 +124,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     writeFileSync(specPath, readFileSync(specPath, 'utf8').replace('--epochs 5', '--epochs 3'));
     const jobs = await s.showOnlyView('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
-    await menuPick(row, /^Compare with Current Spec$/);
+    await s.contextMenu(row, 'Compare with Current Spec');
     const tab = s.page.locator('.tabs-container .tab', { hasText: /iris-logreg: job \d{8}-\d{6}-[0-9a-f]{6} ↔ now \(1 change\)/ });
     await tab.first().waitFor({ state: 'visible' });
     const diff = s.page.locator('.monaco-diff-editor').first();
@@ -158,7 +139,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     } finally {
       await s.screenshot('training-compare');
     }
-    await menuPick(row, /^Rerun Job$/);
+    await s.contextMenu(row, 'Rerun Job');
     const rerun = await poll('the rerun completed', async () => {
       const d = await jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).locator('.label-description').allInnerTexts();
       return d.length === 2 && d.every((x) => x.startsWith('completed')) ? d : undefined;
@@ -183,7 +164,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const row = jobs.locator('.monaco-list-row', { hasText: 'slow-trainer' }).first();
     await poll('the slow job running', async () => (/^running/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await s.screenshot('training-running');
-    await menuPick(row, /^Cancel Job$/);
+    await s.contextMenu(row, 'Cancel Job');
     await poll('the slow job cancelled', async () => (/^cancelled/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await status.first().waitFor({ state: 'hidden' });
   });
