@@ -6,7 +6,7 @@ import { registerTrainingCommands, cancel, openLogFile } from './commands';
 import { JobsTreeProvider } from './jobsTree';
 import { JobTerminals } from './logTerminal';
 import { finishNotifications, trainingStatusBar } from './notify';
-import { RunPanels } from './runPanel';
+import { RunPanels, VIEW_TYPE as RUN_VIEW_TYPE } from './runPanel';
 import { TrainingService } from './service';
 import { registerTaskProvider } from './taskProvider';
 
@@ -42,6 +42,7 @@ export function registerTraining(context: vscode.ExtensionContext, jobsSlot: Job
     trainingStatusBar(service),
     finishNotifications(service, { showLog: (j) => terminals.show(j), showChart: (j) => panels.show(j) }),
     vscode.workspace.onDidGrantWorkspaceTrust(reattach),
+    vscode.window.registerWebviewPanelSerializer(RUN_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state: unknown) => panels.restore(panel, state) }),
   );
   reattach();
   return disposables;

@@ -70,6 +70,9 @@ class RunPanel {
   }
 }
 
+/** The panel type, also named in package.json's activation events (for restoring after a reload). */
+export const VIEW_TYPE = 'modelops.trainingRun';
+
 export class RunPanels implements vscode.Disposable {
   private readonly panels = new Map<string, RunPanel>();
 
@@ -78,10 +81,26 @@ export class RunPanels implements vscode.Disposable {
   show(job: JobRecord): void {
     const existing = this.panels.get(job.job_id);
     if (existing) return existing.panel.reveal();
-    const panel = vscode.window.createWebviewPanel('modelops.trainingRun', `Training: ${job.model.name}`, vscode.ViewColumn.Beside, {
+    this.adopt(vscode.window.createWebviewPanel(VIEW_TYPE, `Training: ${job.model.name}`, vscode.ViewColumn.Beside, this.options()), job);
+  }
+
+  /** A panel VS Code brings back after a window reload: the same job's chart, or nothing if the job is gone. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const id = typeof state === 'object' && state !== null ? (state as { jobId?: unknown }).jobId : undefined;
+    const job = typeof id === 'string' ? this.lookup(id) : undefined;
+    if (!job || this.panels.has(job.job_id)) return panel.dispose();
+    panel.webview.options = this.options();
+    this.adopt(panel, job);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, job: JobRecord): void {
     this.panels.set(job.job_id, new RunPanel(panel, job, this.extensionUri, this.lookup, this.actions, () => this.panels.delete(job.job_id)));
   }
 

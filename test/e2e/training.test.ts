@@ -17,6 +17,14 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s?.close();
   });
 
+  /** The frame of the Training Run webview once it shows a loss chart (webviews nest in iframes). */
+  const chartFrame = (): Promise<Frame> => poll('the Training Run webview with its charts', async () => {
+    for (const f of s.page.frames()) {
+      if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
+    }
+    return undefined;
+  });
+
   test('Train… on iris-logreg from the Models view, Local: the log terminal shows its lines', async () => {
     const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
     await icon.click();
@@ -73,12 +81,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const jobs = s.viewPane('Jobs');
     const row = jobs.locator('.monaco-list-row', { hasText: 'iris-logreg' }).first();
     await s.contextMenu(row, 'Show Chart');
-    const frame: Frame = await poll('the Training Run webview with its charts', async () => {
-      for (const f of s.page.frames()) {
-        if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
-      }
-      return undefined;
-    });
+    const frame = await chartFrame();
     const metrics = await frame.locator('figure.metric').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.metric}:${(e as HTMLElement).dataset.points}`));
     assert.deepEqual(metrics, ['loss:5', 'accuracy:5']);
     assert.match(await frame.locator('#status').innerText(), /completed/);
@@ -169,7 +172,10 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await status.first().waitFor({ state: 'hidden' });
   });
 
-  test('after a window reload the jobs are reattached: a local job whose process died becomes failed', async () => {
+  test('after a window reload the jobs are reattached (a local job whose process died becomes failed) and an open chart comes back', async () => {
+    await s.runCommand('View: Close All Editors');
+    await s.contextMenu((await s.showOnlyView('Jobs')).locator('.monaco-list-row', { hasText: 'iris-logreg' }).last(), 'Show Chart');
+    await chartFrame();
     const dir = join(s.workspace, '.modelops', 'jobs');
     const done = JSON.parse(readFileSync(join(dir, readdirSync(dir).filter((n) => n.endsWith('.json')).sort()[0]), 'utf8'));
     // A record as a window that closed mid-run leaves it: running, with a pid that no longer exists.
@@ -196,6 +202,10 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const record = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
     assert.equal(record.status, 'failed');
     assert.match(record.error, /ended with the window that started it/);
+    // VS Code restores a webview tab when it is shown: bring it to the front as a person would.
+    await s.page.locator('.tabs-container .tab', { hasText: 'Training: iris-logreg' }).first().click();
+    const restored = await chartFrame();
+    assert.match(await restored.locator('#title').innerText(), /iris-logreg 1\.0 · local/);
     await s.screenshot('training-reattached');
   });
 });

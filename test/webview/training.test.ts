@@ -126,9 +126,11 @@ test('strings from the job are text, never markup; malformed messages are ignore
   await p.close();
 });
 
-test('buttons post their messages; the log-scale choice survives a reload through setState', async () => {
+test('buttons post their messages; the log-scale choice and the job survive a reload through setState', async () => {
   const p = await open();
   await send(p, { type: 'run', run: run(), metrics: { loss: [[1, 2], [2, 1]], delta: [[1, -1], [2, 1]] } });
+  const saved = () => p.evaluate(() => JSON.parse(localStorage.getItem('state') || 'null'));
+  assert.deepEqual(await saved(), { logScale: false, jobId: run().jobId }, 'the job id is kept for the extension to restore the panel after a window reload');
   await p.click('#showLog');
   await p.click('#openLogFile');
   await p.click('#cancel');
@@ -139,6 +141,7 @@ test('buttons post their messages; the log-scale choice survives a reload throug
   await p.reload();
   await p.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
   assert.equal(await p.isChecked('#logScale'), true);
+  assert.deepEqual(await saved(), { logScale: true, jobId: run().jobId });
   await send(p, { type: 'run', run: run(), metrics: { loss: [[1, 2], [2, 1]] } });
   assert.equal(await p.getAttribute('figure[data-metric="loss"]', 'data-scale'), 'log');
   await p.close();

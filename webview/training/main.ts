@@ -14,7 +14,8 @@ charts.setLogScale(state.logScale);
 
 logScale.addEventListener('change', () => {
   charts.setLogScale(logScale.checked);
-  saveState({ logScale: logScale.checked });
+  state.logScale = logScale.checked;
+  saveState(state);
 });
 $('showLog').addEventListener('click', () => post({ type: 'showLog' }));
 $('openLogFile').addEventListener('click', () => post({ type: 'openLogFile' }));
@@ -37,6 +38,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const m = event.data;
   if (!isToRun(m)) return;
   if (m.type === 'run') {
+    // Remembered so that a window reload brings this panel back for the same job.
+    if (state.jobId !== m.run.jobId) {
+      state.jobId = m.run.jobId;
+      saveState(state);
+    }
     charts.clear();
     charts.append(m.metrics);
   } else {
