@@ -1,13 +1,17 @@
 // Streaming readers for CSV, JSONL and JSON-array data files: rows arrive one at a time,
 // so a file far larger than memory can be scanned.
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { readCsvBatches } from './readCsv';
 import type { DataSource, LocatedRow, Row } from './types';
 import { DatasetError } from './types';
+
+export { csvLineOf, readCsvBatches, type CsvBatch } from './readCsv';
 
 export interface ReadOptions {
   /** Bytes of the file read so far, reported before each batch (for progress). */
   onBytes?: (bytesRead: number) => void;
+  /** Read-chunk size in bytes (CSV; tests use tiny ones). */
+  chunkSize?: number;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface ReadOptions {
 export async function* readBatches(source: DataSource, options: ReadOptions = {}): AsyncGenerator<LocatedRow[]> {
   const onBytes = options.onBytes ?? (() => undefined);
   try {
-    if (source.format === 'csv') yield* readCsv(source.path, onBytes);
+    if (source.format === 'csv') yield* readCsv(source.path, options);
     else if (source.format === 'jsonl') yield* readJsonl(source.path, onBytes);
     else yield* readJsonArray(source.path, onBytes);
   } catch (e) {
@@ -53,75 +57,18 @@ function asDatasetError(e: unknown, file: string): DatasetError {
   return new DatasetError(`${file}: ${err.message ?? String(e)}`, file);
 }
 
-const CSV_OPTIONS = { bom: true, skip_empty_lines: true } as const;
-const BATCH = 2048;
-
-/**
- * CSV through csv-parse as arrays (its fastest mode); the header row names the columns. Line
- * numbers are not tracked here (csv-parse's `info` costs more than the parse): csvLineOf finds
- * one when an error message needs it.
- */
-async function* readCsv(path: string, onBytes: (n: number) => void): AsyncGenerator<LocatedRow[]> {
-  const input = createReadStream(path);
-  const parser = input.pipe(parse(CSV_OPTIONS));
-  let pending: string[][] = [];
-  let ended = false;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const notify = () => { const w = wake; wake = undefined; w?.(); };
-  // pipe() does not forward read errors (a missing file) to the parser.
-  input.on('error', (e) => { failure ??= e; notify(); });
-  parser.on('error', (e) => { failure ??= e; notify(); });
-  parser.on('end', () => { ended = true; notify(); });
-  parser.on('data', (r: string[]) => {
-    pending.push(r);
-    if (pending.length >= BATCH) { parser.pause(); notify(); }
-  });
-  let header: string[] | undefined;
-  let index = 0;
-  try {
-    for (;;) {
-      if (!pending.length && !ended && failure === undefined) await new Promise<void>((r) => { wake = r; });
-      if (failure !== undefined) throw failure;
-      if (!pending.length) { if (ended) return; continue; }
-      const records = pending;
-      pending = [];
-      const out: LocatedRow[] = [];
-      for (const rec of records) {
-        if (!header) { header = rec; continue; }
-        if (rec.length !== header.length) {
-          index += 1;
-          const line = await csvLineOf(path, index).catch(() => undefined);
-          throw new DatasetError(`${path}:${line ?? '?'}: row ${index} has ${rec.length} fields, the header has ${header.length}`, path, line);
-        }
-        const row: Row = {};
-        for (let j = 0; j < header.length; j++) row[header[j]] = rec[j];
-        index += 1;
-        out.push({ row, index });
-      }
-      if (parser.isPaused()) parser.resume();
-      if (out.length) { onBytes(input.bytesRead); yield out; }
+/** CSV rows as objects keyed by the header (readCsvBatches gives the faster arrays). */
+async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<LocatedRow[]> {
+  for await (const { header, records, first, lines } of readCsvBatches(path, options)) {
+    const out: LocatedRow[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
+      const row: Row = {};
+      for (let j = 0; j < header.length; j++) row[header[j]] = rec[j];
+      out[i] = lines ? { row, index: first + i, line: lines[i] } : { row, index: first + i };
     }
-  } finally {
-    input.destroy();
-    parser.destroy();
+    yield out;
   }
-}
-
-/** The line on which CSV data row `index` (1-based, header excluded) starts; re-reads the file. */
-export async function csvLineOf(path: string, index: number): Promise<number | undefined> {
-  const parser = createReadStream(path).pipe(parse({ ...CSV_OPTIONS, info: true, relax_column_count: true }));
-  let seen = -1; // the header is record 0
-  try {
-    for await (const r of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
-      seen += 1;
-      // info.lines is where the record ends; subtract its own embedded newlines to get its start.
-      if (seen === index) return r.info.lines - r.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-    }
-  } finally {
-    parser.destroy();
-  }
-  return undefined;
 }
 
 async function* lines(path: string, onBytes: (n: number) => void): AsyncGenerator<string[]> {
