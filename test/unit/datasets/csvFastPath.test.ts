@@ -136,7 +136,7 @@ test('random CSV, quoted and not, at random chunk sizes', async () => {
       const lines = (e as { lines: number }).lines;
       // …or a row of the wrong width before that, which is read first.
       await assert.rejects(read(p, { chunkSize }), (err: Error & { lines?: number }) => (err.message === (e as Error).message && err.lines === lines)
-        || (err instanceof DatasetError && / row \d+ has \d+ fields/.test(err.message) && (err.line === undefined || err.line < lines)));
+        || (err instanceof DatasetError && / row \d+ has \d+ fields/.test(err.message) && ((err as DatasetError).line === undefined || (err as DatasetError).line! < lines)));
       continue;
     }
     const bad = want.records.findIndex((r) => r.length !== want.header!.length);
