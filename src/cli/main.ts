@@ -2,28 +2,32 @@
 import { commands } from './commands';
 import { UsageError } from './usage';
 
-const USAGE = `usage: modelops <command> [options]
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(12)} ${(await load()).summary}`));
+  return `usage: modelops <command> [options]
 
 commands:
-${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
+${lines.join('\n')}
 
 Run 'modelops <command> --help' for a command's options.`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(USAGE);
+    console.log(await usage());
     return name ? 0 : 2;
   }
   if (name === '--version') {
     console.log(process.env.MODELOPS_VERSION ?? '0.1.0');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
-    console.error(`modelops: unknown command '${name}'\n\n${USAGE}`);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    console.error(`modelops: unknown command '${name}'\n\n${await usage()}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.usage);
     return 0;

@@ -142,7 +142,9 @@ export function ajvErrorsToDiagnostics(raw: ErrorObject[], doc: ParsedDocument):
   // With syntax errors the tree is partial: "missing" properties are usually just unparsed ones.
   if (doc.syntaxErrors) errors = errors.filter((e) => e.keyword !== 'required');
 
-  const at = (pointer: string) => (doc.nodeAt ? doc.nodeAt(pointer) : nodeAtPointer(doc.root, pointer));
+  // Every place at once: one scan of the text finds them all.
+  const nodes = doc.nodesAt?.(new Set(errors.map((e) => e.instancePath)));
+  const at = (pointer: string) => (nodes ? nodes.get(pointer) : nodeAtPointer(doc.root, pointer));
   const out: Diagnostic[] = [];
   const missing = new Map<string, string[]>();
   for (const e of errors) {

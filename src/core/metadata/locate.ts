@@ -1,12 +1,8 @@
-// Finds the node at a JSON Pointer in strict JSON text without building the whole tree: the values
-// before it are skipped character by character, and only the located value is parsed into nodes.
-// One schema problem in a 5 MB file then costs a scan, not a 5 MB tree.
+// Finds the nodes at JSON Pointers in strict JSON text without building the whole tree: one pass
+// skips every value no pointer leads into, and only the located values are parsed into nodes.
+// Schema problems in a 5 MB file then cost one scan, not a 5 MB tree.
 import { parseTree, type Node } from 'jsonc-parser';
-import { fromPointer } from './pointer';
-
-function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
+import { fromPointer, nodeAtPointer, toPointer } from './pointer';
 
 type Mutable = { -readonly [K in keyof Node]: Node[K] };
 
@@ -20,19 +16,59 @@ function shift(node: Node, by: number, parent: Node | undefined): Node {
   return node;
 }
 
+/** The pointers still wanted below one value, by their next segment. */
+interface Wanted {
+  /** The pointers that end at this value. */
+  here: string[];
+  /** The segments below it, each with the rest of its pointers' paths. */
+  below: Map<string, Wanted>;
+  /** Each pointer below, with its part after this value (to look inside a located value). */
+  rest: { pointer: string; inside: string }[];
+}
+
+function wanted(pointers: Iterable<string>): Wanted {
+  const top: Wanted = { here: [], below: new Map(), rest: [] };
+  for (const pointer of pointers) {
+    const path = fromPointer(pointer).map(String);
+    let w = top;
+    path.forEach((seg, k) => {
+      w.rest.push({ pointer, inside: toPointer(path.slice(k)) });
+      let next = w.below.get(seg);
+      if (!next) w.below.set(seg, (next = { here: [], below: new Map(), rest: [] }));
+      w = next;
+    });
+    if (!w.here.includes(pointer)) w.here.push(pointer);
+  }
+  return top;
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+const DIGITS = /^\d+$/;
+
 /**
- * The node at `pointer` in `text`, which must be strict JSON without repeated keys (as
- * parseDocument's fast path ensures). Its parent is a property node with its key when the value
- * belongs to an object, so callers can anchor at the key. Undefined when the pointer is not there.
+ * The nodes at `pointers` in `text`, which must be strict JSON without repeated keys (as
+ * parseDocument's fast path ensures), found in one pass. A value's parent is a property node with
+ * its key when the value belongs to an object, so callers can anchor at the key. A pointer that is
+ * not in the text maps to undefined.
  */
-export function locateNode(text: string, pointer: string): Node | undefined {
+export function locateNodes(text: string, pointers: Iterable<string>): Map<string, Node | undefined> {
   const n = text.length;
+  const out = new Map<string, Node | undefined>();
+  const unique = new Set(pointers);
+  const top = wanted(unique);
+  /** Pointers not yet found: when none are left, the pass stops. */
+  let left = unique.size;
+
   const ws = (i: number) => { while (i < n && isWs(text.charCodeAt(i))) i++; return i; };
   const endOfString = (i: number) => {
-    for (i++; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i++;
-      else if (c === 34) return i + 1;
+    // The closing quote is the first one after an even run of backslashes.
+    for (let q = text.indexOf('"', i + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+      let b = q - 1;
+      while (text.charCodeAt(b) === 92) b--;
+      if ((q - 1 - b) % 2 === 0) return q + 1;
     }
     return n;
   };
@@ -49,50 +85,79 @@ export function locateNode(text: string, pointer: string): Node | undefined {
       }
       return n;
     }
-    while (i < n && !isWs(text.charCodeAt(i)) && !',]}'.includes(text[i])) i++;
+    for (let d = c; i < n && !isWs(d) && d !== 44 && d !== 93 && d !== 125; d = text.charCodeAt(++i));
     return i;
   };
 
-  let i = ws(0);
-  let key: { offset: number; end: number; value: string } | undefined;
-  for (const segment of fromPointer(pointer)) {
-    const seg = String(segment);
-    key = undefined;
+  /** Records the value at `i` for the pointers ending there, and those inside it from its own nodes. */
+  const found = (w: Wanted, i: number, end: number, key: { offset: number; end: number; value: string } | undefined) => {
+    const value = parseTree(text.slice(i, end));
+    let node: Node | undefined;
+    if (!value) node = undefined;
+    else if (!key) node = shift(value, i, undefined);
+    else {
+      const prop: Mutable = { type: 'property', offset: key.offset, length: end - key.offset, children: [] };
+      const keyNode: Node = { type: 'string', value: key.value, offset: key.offset, length: key.end - key.offset, parent: prop };
+      prop.children = [keyNode, shift(value, i, prop)];
+      node = prop.children[1];
+    }
+    for (const p of w.here) { out.set(p, node); left--; }
+    for (const r of w.rest) {
+      out.set(r.pointer, nodeAtPointer(node, r.inside));
+      left--;
+    }
+  };
+
+  /** Walks the value at `i` (after whitespace) for what `w` wants; returns where the value ends. */
+  const visit = (w: Wanted, i: number, key: { offset: number; end: number; value: string } | undefined): number => {
+    if (w.here.length) {
+      const end = endOfValue(i);
+      found(w, i, end, key);
+      return end;
+    }
     const open = text.charCodeAt(i);
     if (open === 123) {
       i = ws(i + 1);
-      for (;;) {
-        if (text.charCodeAt(i) !== 34) return undefined;
+      while (left > 0 && text.charCodeAt(i) === 34) {
         const keyEnd = endOfString(i);
-        const name = JSON.parse(text.slice(i, keyEnd)) as string;
+        const raw = text.slice(i + 1, keyEnd - 1);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
         const keyStart = i;
         i = ws(keyEnd);
-        if (text.charCodeAt(i) !== 58) return undefined;
+        if (text.charCodeAt(i) !== 58) break;
         i = ws(i + 1);
-        if (name === seg) { key = { offset: keyStart, end: keyEnd, value: name }; break; }
-        i = ws(endOfValue(i));
-        if (text.charCodeAt(i) !== 44) return undefined;
-        i = ws(i + 1);
-      }
-    } else if (open === 91 && /^\d+$/.test(seg)) {
-      i = ws(i + 1);
-      for (let k = Number(seg); k > 0; k--) {
-        if (text.charCodeAt(i) === 93) return undefined;
-        i = ws(endOfValue(i));
-        if (text.charCodeAt(i) !== 44) return undefined;
+        const sub = w.below.get(name);
+        i = ws(sub ? visit(sub, i, { offset: keyStart, end: keyEnd, value: name }) : endOfValue(i));
+        if (text.charCodeAt(i) !== 44) break;
         i = ws(i + 1);
       }
-      if (text.charCodeAt(i) === 93) return undefined;
-    } else {
-      return undefined;
+      return i + 1; // past the '}' (or nothing is left to find, and the end does not matter)
     }
-  }
-  const end = endOfValue(i);
-  const value = parseTree(text.slice(i, end));
-  if (!value) return undefined;
-  if (!key) return shift(value, i, undefined);
-  const prop: Mutable = { type: 'property', offset: key.offset, length: end - key.offset, children: [] };
-  const keyNode: Node = { type: 'string', value: key.value, offset: key.offset, length: key.end - key.offset, parent: prop };
-  prop.children = [keyNode, shift(value, i, prop)];
-  return prop.children[1];
+    if (open === 91) {
+      // '3' and '03' both name item 3 (as in nodeAtPointer).
+      const byIndex = new Map<number, Wanted[]>();
+      for (const [seg, sub] of w.below) if (DIGITS.test(seg)) byIndex.set(Number(seg), [...(byIndex.get(Number(seg)) ?? []), sub]);
+      i = ws(i + 1);
+      for (let k = 0; left > 0 && text.charCodeAt(i) !== 93 && i < n; k++) {
+        const subs = byIndex.get(k);
+        let end = i;
+        if (subs) for (const sub of subs) end = visit(sub, i, undefined);
+        else end = endOfValue(i);
+        i = ws(end);
+        if (text.charCodeAt(i) !== 44) break;
+        i = ws(i + 1);
+      }
+      return i + 1;
+    }
+    return endOfValue(i); // a scalar: nothing below it
+  };
+
+  if (left > 0) visit(top, ws(0), undefined);
+  for (const p of unique) if (!out.has(p)) out.set(p, undefined);
+  return out;
+}
+
+/** The node at one pointer: see locateNodes. */
+export function locateNode(text: string, pointer: string): Node | undefined {
+  return locateNodes(text, [pointer]).get(pointer);
 }

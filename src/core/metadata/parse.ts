@@ -1,6 +1,6 @@
 import { findNodeAtOffset, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics';
-import { locateNode } from './locate';
+import { locateNodes } from './locate';
 import { nodeAtPointer, pointerOfNode } from './pointer';
 
 export interface ParsedDocument {
@@ -10,10 +10,10 @@ export interface ParsedDocument {
    */
   readonly root: Node | undefined;
   /**
-   * The node at a JSON Pointer, with a parent property node holding its key; for strict JSON found
-   * without building the whole tree (see locate.ts). Absent: use `root`.
+   * The nodes at JSON Pointers, each with a parent property node holding its key; for strict JSON
+   * found in one scan without building the whole tree (see locate.ts). Absent: use `root`.
    */
-  nodeAt?(pointer: string): Node | undefined;
+  nodesAt?(pointers: Iterable<string>): Map<string, Node | undefined>;
   /** The value the tree denotes (for duplicate keys, the last one wins, as in JSON.parse). */
   value: unknown;
   syntaxErrors: number;
@@ -100,82 +100,119 @@ const NON_STANDARD: Record<string, { standIn: string; value: number }> = {
   '-Infinity': { standIn: '-1e999999', value: -Infinity },
 };
 
-interface Scan { deepAt: number; specials: { offset: number; token: string }[]; keys: number }
+interface Scan { deepAt: number; specials: { offset: number; token: string }[] }
 
-/**
- * One pass outside strings: where nesting first exceeds MAX_DEPTH, where NaN/Infinity stand, and how
- * many property keys the text has (a string followed by ':').
- */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Whether a NaN/Infinity token stands at `i` as a word of its own. */
+function special(text: string, i: number, token: string): boolean {
+  return text.startsWith(token, i) && !isWordChar(text.charCodeAt(i + token.length)) && !isWordChar(text.charCodeAt(i - 1));
+}
+
+/** Where the string whose opening quote is at `i` ends (past its closing quote), or -1 if it does not. */
+function endOfString(text: string, i: number): number {
+  for (let q = text.indexOf('"', i + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+    // Closed by the first quote after an even run of backslashes.
+    let b = q - 1;
+    while (text.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+  }
+  return -1;
+}
+
+/** One pass outside strings: where nesting first exceeds MAX_DEPTH, and where NaN/Infinity stand. */
 function scan(text: string): Scan {
   const specials: Scan['specials'] = [];
+  const n = text.length;
   let depth = 0;
-  let keys = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c <= 32) continue;
     if (c === 34 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-      let j = i + 1;
-      while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 9)) j++;
-      if (text.charCodeAt(j) === 58 /* : */) keys++;
+      const end = endOfString(text, i);
+      if (end < 0) break;
+      i = end - 1;
     } else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return { deepAt: i, specials, keys };
+      if (++depth > MAX_DEPTH) return { deepAt: i, specials };
     } else if (c === 125 || c === 93) depth--;
-    else if (c === 78 /* N */ || c === 73 /* I */ || c === 45 /* - */) {
-      const token = ['NaN', 'Infinity', '-Infinity'].find((t) => text.startsWith(t, i) && !/\w/.test(text[i + t.length] ?? ''));
-      if (token && !/\w/.test(text[i - 1] ?? '')) {
-        specials.push({ offset: i, token });
-        i += token.length - 1;
-      }
-    }
+    else if (c === 78 /* N */ && special(text, i, 'NaN')) { specials.push({ offset: i, token: 'NaN' }); i += 2; }
+    else if (c === 73 /* I */ && special(text, i, 'Infinity')) { specials.push({ offset: i, token: 'Infinity' }); i += 7; }
+    else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 73 && special(text, i, '-Infinity')) { specials.push({ offset: i, token: '-Infinity' }); i += 8; }
   }
-  return { deepAt: -1, specials, keys };
+  return { deepAt: -1, specials };
 }
 
-/** The number of keys in all objects of a parsed value. */
-function countKeys(v: unknown): number {
-  if (Array.isArray(v)) return v.reduce((n: number, x) => n + countKeys(x), 0);
+/**
+ * How many property keys text that JSON.parse accepted has. Outside strings such text has no
+ * quotes, so its unescaped quotes alternate open/close, and a key is a string followed by ':'.
+ */
+function keysOfStrictJson(text: string): number {
+  let keys = 0;
+  for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q)) {
+    const end = endOfString(text, q);
+    if (end < 0) break;
+    let d = text.charCodeAt(end);
+    let j = end;
+    while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++j);
+    if (d === 58 /* : */) keys++;
+    q = j;
+  }
+  return keys;
+}
+
+/** The number of keys in all objects of a parsed value; -1 when it nests deeper than MAX_DEPTH. */
+function countKeys(v: unknown, depth = 1): number {
   if (v === null || typeof v !== 'object') return 0;
+  if (depth > MAX_DEPTH) return -1;
   let n = 0;
-  for (const k in v) n += 1 + countKeys((v as Record<string, unknown>)[k]);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const k = countKeys(v[i], depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  for (const key in v) {
+    const k = countKeys((v as Record<string, unknown>)[key], depth + 1);
+    if (k < 0) return -1;
+    n += 1 + k;
+  }
   return n;
 }
-
-/** Targeted lookups before building the whole tree is cheaper. */
-const LOCATE_LIMIT = 8;
 
 const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 export function parseDocument(input: string): ParsedDocument {
   // A BOM is not part of JSON; blank it out so offsets still match the text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
-  const { deepAt: deep, specials, keys } = scan(text);
-  if (deep >= 0) {
-    const message = `Nesting deeper than ${MAX_DEPTH} levels: this file is not checked further`;
-    return { root: undefined, value: undefined, syntaxErrors: 1, diagnostics: [{ severity: 'error', code: 'too-deep', offset: deep, length: 1, pointer: '', message }] };
+  // The fast path: strict JSON (native JSON.parse is an order of magnitude faster than building the
+  // tolerant tree) with no repeated keys (JSON.parse keeps one of each, so fewer keys than the text
+  // has) and within MAX_DEPTH. It needs no tree until someone asks for an offset.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
   }
-  // The fast path: strict JSON with no repeated keys needs no tree until someone asks for an offset.
-  // Native JSON.parse is an order of magnitude faster than building the tolerant tree.
-  if (!specials.length) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = undefined;
-    }
-    if (value !== undefined && countKeys(value) === keys) {
+  if (value !== undefined) {
+    const keys = countKeys(value);
+    if (keys >= 0 && keys === keysOfStrictJson(text)) {
       let tree: Node | undefined | null = null;
-      const located = new Map<string, Node | undefined>();
       return {
         value, syntaxErrors: 0, diagnostics: [],
         get root() { return tree === null ? (tree = parseTree(text, [], TREE_OPTIONS)) : tree; },
-        nodeAt(pointer) {
-          // A few problems: scan to each. Many, or one at the top: the whole tree pays off.
-          if (tree !== null || pointer === '' || (located.size >= LOCATE_LIMIT && !located.has(pointer))) return nodeAtPointer(this.root, pointer);
-          if (!located.has(pointer)) located.set(pointer, locateNode(text, pointer));
-          return located.get(pointer);
-        },
+        // Once the tree is built, it answers; before, one scan finds them all.
+        nodesAt: (pointers) => (tree ? new Map([...pointers].map((p) => [p, nodeAtPointer(tree!, p)])) : locateNodes(text, pointers)),
       };
     }
+  }
+  const { deepAt: deep, specials } = scan(text);
+  if (deep >= 0) {
+    const message = `Nesting deeper than ${MAX_DEPTH} levels: this file is not checked further`;
+    return { root: undefined, value: undefined, syntaxErrors: 1, diagnostics: [{ severity: 'error', code: 'too-deep', offset: deep, length: 1, pointer: '', message }] };
   }
   let parsed = text;
   for (const s of specials) parsed = parsed.slice(0, s.offset) + NON_STANDARD[s.token].standIn + parsed.slice(s.offset + s.token.length);
