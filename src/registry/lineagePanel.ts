@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
 import { lineageLayout } from '../core/registryViews/lineage';
-import { isFromLineage, type ToLineage } from '../core/registryViews/lineageMessages';
+import { isFromLineage, type LineageState, type ToLineage } from '../core/registryViews/lineageMessages';
 import { displayName } from '../core/registryViews/facts';
 import { isViewNode } from './pick';
 import type { RegistryStore } from './store';
@@ -55,12 +55,18 @@ class LineagePanel {
       this.focus = undefined;
       this.post();
     } else if (this.known(m.uri)) {
-      if (m.type === 'open') void vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { preview: true, viewColumn: vscode.ViewColumn.One });
+      // Like a single click in the Explorer: a preview beside the picture, focus kept on the picture.
+      if (m.type === 'open') void vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { preview: true, preserveFocus: true, viewColumn: this.besideColumn() });
       else {
         this.focus = m.uri;
         this.post();
       }
     }
+  }
+
+  /** A column other than the picture's, so the picture stays in view. */
+  private besideColumn(): vscode.ViewColumn {
+    return this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
   }
 
   /** Only files of the registry are opened: a message is never trusted to name any path. */
@@ -72,28 +78,41 @@ class LineagePanel {
   private post(): void {
     if (!this.ready) return;
     const r = this.store.snapshot;
+    // A focus not (yet) in the registry shows everything but is kept: after a window reload the
+    // registry is still loading when the panel comes back.
     const focused = this.focus ? [...r.models, ...r.datasets, ...r.results].find((f) => f.uri === this.focus) : undefined;
-    if (!focused) this.focus = undefined;
-    const layout = lineageLayout(r, { focus: this.focus, withoutResults: !this.focus && r.results.length > RESULTS_LIMIT });
+    const layout = lineageLayout(r, { focus: focused?.uri, withoutResults: !focused && r.results.length > RESULTS_LIMIT });
     const title = focused ? `Lineage of ${displayName(focused)}` : 'Lineage of the registry';
     this.panel.title = title;
-    const message: ToLineage = { type: 'layout', title, layout };
+    const message: ToLineage = { type: 'layout', title, layout, ...(focused ? { focus: focused.uri } : {}) };
     void this.panel.webview.postMessage(message);
   }
 }
 
+const VIEW_TYPE = 'modelops.lineage';
+
 export function registerLineage(context: vscode.ExtensionContext, store: RegistryStore): vscode.Disposable {
   let current: LineagePanel | undefined;
-  return vscode.commands.registerCommand(COMMANDS.registryShowLineage.id, (arg?: unknown) => {
-    const focus = isViewNode(arg) && arg.uri && (arg.type === 'dataset' || arg.type === 'model' || arg.type === 'results') ? arg.uri : undefined;
-    if (!current) {
-      const panel = vscode.window.createWebviewPanel('modelops.lineage', 'Lineage', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
-      });
-      panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'modelops-light.svg');
-      current = new LineagePanel(panel, store, context.extensionUri, () => (current = undefined));
-    }
-    current.show(focus);
-  });
+  const adopt = (panel: vscode.WebviewPanel): LineagePanel => {
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'modelops-light.svg');
+    return (current = new LineagePanel(panel, store, context.extensionUri, () => (current = undefined)));
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(COMMANDS.registryShowLineage.id, (arg?: unknown) => {
+      const focus = isViewNode(arg) && arg.uri && (arg.type === 'dataset' || arg.type === 'model' || arg.type === 'results') ? arg.uri : undefined;
+      (current ?? adopt(vscode.window.createWebviewPanel(VIEW_TYPE, 'Lineage', vscode.ViewColumn.Active, { enableScripts: true }))).show(focus);
+    }),
+    // After a window reload the panel comes back showing what it showed (its webview kept the focus).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        if (current) return panel.dispose();
+        const focus = typeof state === 'object' && state !== null ? (state as LineageState).focus : undefined;
+        adopt(panel).show(typeof focus === 'string' ? focus : undefined);
+      },
+    }),
+  );
 }

@@ -184,6 +184,19 @@ export class E2ESession {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: START_TIMEOUT });
   }
 
+  /** Reloads the window (as Developer: Reload Window does) and waits for the ModelOps container again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: START_TIMEOUT });
+    const icon = this.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
+    await poll('the ModelOps container after the reload', async () => {
+      if (await this.viewPane('Models').isVisible()) return true;
+      if (await icon.isVisible()) await icon.click();
+      await new Promise((r) => setTimeout(r, 1000));
+      return undefined;
+    });
+  }
+
   /** Extension ids with versions that code-server reports as installed in this profile. */
   installedExtensions(): string[] {
     return listExtensions(this.entry, this.profile);

@@ -111,6 +111,28 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await s.screenshot('registry-lineage');
   });
 
+  test('double-click focuses the lineage on one dataset; after a window reload the panel comes back so', async () => {
+    const lineageFrame = (title: RegExp) => poll(`the lineage webview titled ${title}`, async () => {
+      for (const f of s.page.frames()) {
+        const t = await f.locator('#title').innerText({ timeout: 1000 }).catch(() => '');
+        if (title.test(t) && (await f.locator('#graph svg g.node').count()) > 0) return f;
+      }
+      return undefined;
+    });
+    const before = await lineageFrame(/Lineage of the registry/);
+    await before.locator('g.node').filter({ has: before.locator('text.label', { hasText: /^iris-clean$/ }) }).dblclick();
+    // The first click of the double-click opened the file beside the picture, which stayed in view.
+    const focused = await lineageFrame(/Lineage of iris-clean/);
+    await s.page.locator('.tabs-container .tab', { hasText: 'iris-clean.dataset.json' }).first().waitFor({ state: 'visible' });
+    const labels = await focused.locator('g.node text.label').allTextContents();
+    assert.ok(!labels.includes('news-articles'), `an unrelated dataset is not drawn: ${labels.join(', ')}`);
+    await s.reload();
+    // VS Code restores a webview tab when it is shown.
+    await s.page.locator('.tabs-container .tab', { hasText: /^Lineage of iris-clean/ }).first().click();
+    const restored = await lineageFrame(/Lineage of iris-clean/);
+    assert.deepEqual((await restored.locator('g.node text.label').allTextContents()).sort(), [...labels].sort());
+  });
+
   test('clicking a model opens its file; its context menu offers the registry commands', async () => {
     const pane = await s.showOnlyView('Models');
     const row = pane.locator('.monaco-list-row', { hasText: 'iris-tiny' });

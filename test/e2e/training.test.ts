@@ -183,15 +183,7 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     const orphan = { ...done, job_id: id, status: 'running', progress: 40, pid: 2 ** 22 + 7, owner_pid: 2 ** 22 + 8, exit_code: null, finished_at: null, log_path: join(dir, `${id}.log`) };
     writeFileSync(join(dir, `${id}.log`), 'training iris-logreg for 5 epochs\n');
     writeFileSync(join(dir, `${id}.json`), JSON.stringify(orphan, null, 2));
-    await s.page.reload();
-    await s.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
-    const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
-    await poll('the ModelOps container after the reload', async () => {
-      if (await s.viewPane('Models').isVisible()) return true;
-      if (await icon.isVisible()) await icon.click();
-      await new Promise((r) => setTimeout(r, 1000));
-      return undefined;
-    });
+    await s.reload();
     const jobs = await s.showOnlyView('Jobs');
     const before = readdirSync(dir).filter((n) => n.endsWith('.json')).length;
     const d = await poll('every job listed, the orphan failed', async () => {

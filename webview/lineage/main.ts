@@ -1,10 +1,10 @@
 // The lineage picture: an SVG built with DOM calls. Every label is set with textContent — file
 // contents are data, never markup. Click a node to open its file, double-click to focus on it.
 import type { LineageLayout, LineageNode } from '../../src/core/registryViews/lineage';
-import type { FromLineage, ToLineage } from '../../src/core/registryViews/lineageMessages';
+import type { FromLineage, LineageState, ToLineage } from '../../src/core/registryViews/lineageMessages';
 import { vscodeApi } from '../shared/vscodeApi';
 
-const vscode = vscodeApi<FromLineage, { scrollX?: number; scrollY?: number }>();
+const vscode = vscodeApi<FromLineage, LineageState>();
 const SVG = 'http://www.w3.org/2000/svg';
 const graph = document.getElementById('graph')!;
 const title = document.getElementById('title')!;
@@ -84,7 +84,8 @@ window.addEventListener('message', (event: MessageEvent<ToLineage>) => {
   draw(m.layout);
   const s = vscode.getState();
   if (s) window.scrollTo(s.scrollX ?? 0, s.scrollY ?? 0);
+  vscode.setState({ ...vscode.getState(), focus: m.focus });
 });
-window.addEventListener('scroll', () => vscode.setState({ scrollX: window.scrollX, scrollY: window.scrollY }));
+window.addEventListener('scroll', () => vscode.setState({ ...vscode.getState(), scrollX: window.scrollX, scrollY: window.scrollY }));
 document.getElementById('all')!.addEventListener('click', () => vscode.postMessage({ type: 'showAll' }));
 vscode.postMessage({ type: 'ready' });

@@ -3,7 +3,16 @@ import type { LineageLayout } from './lineage';
 
 /** Extension → webview. */
 export type ToLineage =
-  | { type: 'layout'; title: string; layout: LineageLayout };
+  /** `focus`: the file whose lineage is shown (absent: the whole registry), kept by the webview
+   *  so that a window reload reopens the same picture. */
+  | { type: 'layout'; title: string; layout: LineageLayout; focus?: string };
+
+/** What the lineage webview keeps across hiding and window reloads. */
+export interface LineageState {
+  scrollX?: number;
+  scrollY?: number;
+  focus?: string;
+}
 
 /** Webview → extension. */
 export type FromLineage =
