@@ -33,9 +33,27 @@ const CR = 0x0d;
 const LF = 0x0a;
 const EMPTY: Buffer = Buffer.alloc(0);
 
-interface RawBatch {
+/** Quote-free records not yet split: record i is text.slice(starts[i], ends[i]), on lines[i]. */
+export interface CsvText {
+  text: string;
+  starts: number[];
+  ends: number[];
+  lines: number[];
+}
+
+/** Records as csv-parse gives them (their lines unknown). */
+interface CsvFields {
   records: string[][];
-  lines?: number[];
+}
+
+type RawBatch = CsvFields | CsvText;
+
+/** A batch of data records, in one of two forms; `first` is the data row number of the first. */
+export type CsvBlock = { header: string[]; first: number } & ({ text: CsvText } | { fields: string[][] });
+
+/** The located error for a record whose field count differs from the header's. */
+export function fieldCountError(path: string, index: number, fields: number, width: number, line: number | undefined): DatasetError {
+  return new DatasetError(`${path}:${line ?? '?'}: row ${index} has ${fields} fields, the header has ${width}`, path, line);
 }
 
 /**
@@ -43,32 +61,67 @@ interface RawBatch {
  * the header row names the columns and every record must have as many fields.
  */
 export async function* readCsvBatches(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvBatch> {
-  let header: string[] | undefined;
-  let count = 0;
-  for await (const raw of rawRecords(path, options)) {
-    let { records, lines } = raw;
-    if (!header) {
-      header = records[0];
-      records = records.slice(1);
-      lines = lines?.slice(1);
-    }
+  for await (const block of readCsvBlocks(path, options)) {
+    const { header, first } = block;
     const width = header.length;
-    for (let i = 0; i < records.length; i++) {
-      if (records[i].length === width) continue;
-      const index = count + i + 1;
-      const line = lines ? lines[i] : await csvLineOf(path, index).catch(() => undefined);
-      throw new DatasetError(`${path}:${line ?? '?'}: row ${index} has ${records[i].length} fields, the header has ${width}`, path, line);
+    if ('text' in block) {
+      const { text, starts, ends, lines } = block.text;
+      const records: string[][] = new Array(starts.length);
+      for (let i = 0; i < starts.length; i++) {
+        const rec = text.slice(starts[i], ends[i]).split(',');
+        if (rec.length !== width) throw fieldCountError(path, first + i, rec.length, width, lines[i]);
+        records[i] = rec;
+      }
+      yield { header, records, first, lines };
+    } else {
+      const records = block.fields;
+      for (let i = 0; i < records.length; i++) {
+        if (records[i].length === width) continue;
+        throw fieldCountError(path, first + i, records[i].length, width, await csvLineOf(path, first + i).catch(() => undefined));
+      }
+      yield { header, records, first };
     }
-    if (!records.length) continue;
-    yield { header, records, first: count + 1, ...(lines ? { lines } : {}) };
-    count += records.length;
+  }
+}
+
+/**
+ * The data records of a CSV file with its header split off; quote-free text comes unsplit, and
+ * then the caller checks field counts (fieldCountError).
+ */
+export async function* readCsvBlocks(path: string, options: CsvReadOptions = {}): AsyncGenerator<CsvBlock> {
+  let header: string[] | undefined;
+  let first = 1;
+  for await (const raw of rawRecords(path, options)) {
+    let block: CsvBlock;
+    if ('text' in raw) {
+      let { starts, ends, lines } = raw;
+      if (!header) {
+        header = raw.text.slice(starts[0], ends[0]).split(',');
+        starts = starts.slice(1);
+        ends = ends.slice(1);
+        lines = lines.slice(1);
+      }
+      if (!starts.length) continue;
+      block = { header, first, text: { text: raw.text, starts, ends, lines } };
+      first += starts.length;
+    } else {
+      let records = raw.records;
+      if (!header) {
+        header = records[0];
+        records = records.slice(1);
+      }
+      if (!records.length) continue;
+      block = { header, first, fields: records };
+      first += records.length;
+    }
+    yield block;
   }
 }
 
 /** Every record including the header: the fast path until something needs csv-parse. */
 async function* rawRecords(path: string, options: CsvReadOptions): AsyncGenerator<RawBatch> {
   const onBytes = options.onBytes ?? (() => undefined);
-  const input = createReadStream(path, options.chunkSize ? { highWaterMark: options.chunkSize } : {});
+  const input = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 16 });
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const handOff = (head: Buffer, parseOptions: ParseOptions, lineOffset: number) =>
     viaCsvParse(Readable.from(rest(head, chunks), { objectMode: false }), parseOptions, lineOffset, () => onBytes(input.bytesRead));
@@ -102,10 +155,10 @@ async function* rawRecords(path: string, options: CsvReadOptions): AsyncGenerato
       let text = data.toString('utf8', 0, stop);
       if (!started) { started = true; if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); }
       pending = end ? EMPTY : data.subarray(stop);
-      const out: RawBatch = { records: [], lines: [] };
-      line = splitLines(text, crlf, line, out);
+      const out: CsvText = { text, starts: [], ends: [], lines: [] };
+      line = lineRanges(text, crlf, line, out);
       onBytes(input.bytesRead);
-      if (out.records.length) yield out;
+      if (out.starts.length) yield out;
       if (end) return;
     }
   } finally {
@@ -133,12 +186,11 @@ function bareLf(data: Buffer): boolean {
 }
 
 /**
- * Splits whole lines of quote-free text into records (skipping empty lines, as csv-parse does);
+ * Finds the records in whole lines of quote-free text (skipping empty lines, as csv-parse does);
  * returns the number of lines consumed so far.
  */
-function splitLines(text: string, crlf: boolean, line: number, out: RawBatch): number {
-  const { records } = out;
-  const lines = out.lines!;
+function lineRanges(text: string, crlf: boolean, line: number, out: CsvText): number {
+  const { starts, ends, lines } = out;
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -147,7 +199,8 @@ function splitLines(text: string, crlf: boolean, line: number, out: RawBatch): n
     line += 1;
     const stop = crlf && nl < n ? nl - 1 : nl;
     if (stop > pos) {
-      records.push(text.slice(pos, stop).split(','));
+      starts.push(pos);
+      ends.push(stop);
       lines.push(line);
     }
     pos = nl + 1;
@@ -189,7 +242,7 @@ async function* viaCsvParse(source: Readable, options: ParseOptions, lineOffset:
         pending = [];
         if (parser.isPaused()) parser.resume();
         onBatch();
-        yield { records };
+        yield { records } satisfies CsvFields;
         continue;
       }
       if (failure !== undefined) throw failure;

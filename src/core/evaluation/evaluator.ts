@@ -3,13 +3,15 @@
 // (and the benchmark) ever loads onnxruntime.
 import { stat } from 'node:fs/promises';
 import type * as Ort from 'onnxruntime-node';
-import { csvLineOf, readBatches, readCsvBatches } from '../datasets/read';
+import { csvLineOf, readBatches } from '../datasets/read';
+import { fieldCountError, readCsvBlocks } from '../datasets/readCsv';
+import { CsvFeed } from './csvFeed';
 import { DatasetError } from '../datasets/types';
 import { cancelled, EvaluationError } from './errors';
 import type { EvaluationJob, EvaluationResult, Progress } from './job';
 import { ClassificationTally, RegressionTally } from './metrics';
 import { checkSignature, type ValueInfo } from './signature';
-import { CellError, cellMessage, InputBuffer, numericCell, type CellPlace } from './tensors';
+import { CellError, cellMessage, InputBuffer, numericCell } from './tensors';
 import { decoder, type OutputTensor } from './decode';
 
 export type OrtModule = typeof Ort;
@@ -58,7 +60,6 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
     const classTally = job.task === 'classification' ? new ClassificationTally(job.labels ?? []) : undefined;
     const regTally = job.task === 'regression' ? new RegressionTally() : undefined;
     const truth: (string | number)[] = new Array(capacity);
-    let fields: CsvFields | undefined;
     const file = job.dataset.data.path;
     let n = 0; // rows in the current batch
     let done = 0;
@@ -100,31 +101,31 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
       if (onProgress && now - lastReport >= interval) { lastReport = now; onProgress(progress()); }
     };
 
-    // One row into the batch; `fail` re-checks a bad cell to build its located CellError.
     const onBytes = (b: number) => { bytes = b; };
     try {
       if (job.dataset.data.format === 'csv') {
-        for await (const { header, records, first, lines } of readCsvBatches(file, { onBytes })) {
-          if (!fields) fields = csvFields(job, header, file);
-          const { inputs: at, label } = fields;
-          for (let i = 0; i < records.length; i++) {
-            const rec = records[i];
-            for (let k = 0; k < buffers.length; k++) {
-              const bad = buffers[k].setFields(n, rec, at[k]);
-              if (bad !== -1) badCell(buffers[k], rec[at[k][bad]], bad, { index: first + i, ...(lines ? { line: lines[i] } : {}) });
+        let feed: CsvFeed | undefined;
+        for await (const block of readCsvBlocks(file, { onBytes })) {
+          feed ??= new CsvFeed(job, block.header, buffers, file);
+          const { first } = block;
+          if ('text' in block) {
+            const t = block.text;
+            for (let i = 0; i < t.starts.length; i++) {
+              truth[n] = feed.text(t, i, n, first + i);
+              n += 1;
+              if (n === capacity) await flush();
             }
-            const y = rec[label];
-            if (classTally) {
-              // Only text starting or ending in a space-like character can trim() to nothing.
-              const c = y.charCodeAt(0);
-              if (y.length === 0 || ((c <= 32 || c >= 0xa0) && y.trim() === '')) throw new CellError({ index: first + i, ...(lines ? { line: lines[i] } : {}) }, job.labelColumn, 'the label is missing');
-              truth[n] = y;
-            } else {
-              const x = +y;
-              truth[n] = x - x === 0 && !(x === 0 && y.trim() === '') ? x : numericCell(y, job.labelColumn, { index: first + i, ...(lines ? { line: lines[i] } : {}) });
+          } else {
+            const records = block.fields;
+            for (let i = 0; i < records.length; i++) {
+              if (records[i].length !== block.header.length) {
+                const line = await csvLineOf(file, first + i).catch(() => undefined);
+                throw fieldCountError(file, first + i, records[i].length, block.header.length, line);
+              }
+              truth[n] = feed.fields(records[i], n, { index: first + i });
+              n += 1;
+              if (n === capacity) await flush();
             }
-            n += 1;
-            if (n === capacity) await flush();
           }
         }
       } else {
@@ -181,25 +182,6 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
   } finally {
     await session.release().catch(() => undefined);
   }
-}
-
-/** Where each input column and the label sit in a CSV record. */
-interface CsvFields {
-  inputs: Int32Array[];
-  label: number;
-}
-
-/** CSV columns by position; with a repeated header name the last one counts, as in row objects. */
-function csvFields(job: EvaluationJob, header: readonly string[], file: string): CsvFields {
-  checkColumns(job, Object.fromEntries(header.map((h) => [h, ''])), file);
-  return { inputs: job.inputs.map((x) => Int32Array.from(x.columns, (c) => header.lastIndexOf(c))), label: header.lastIndexOf(job.labelColumn) };
-}
-
-/** Throws the located CellError for a cell setFields refused. */
-function badCell(buffer: InputBuffer, cell: string, column: number, place: CellPlace): never {
-  const { columns, dtype } = buffer.input;
-  numericCell(cell, columns[column], place, dtype === 'int32' || dtype === 'int64');
-  throw new CellError(place, columns[column], `'${cell}' is not a number`);
 }
 
 /** The first row tells whether the label and input columns exist at all. */

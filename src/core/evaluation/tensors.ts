@@ -53,7 +53,8 @@ export function numericCell(v: Cell, column: string, place: CellPlace, integer =
 /** One input's buffer for a batch of up to `capacity` rows. */
 export class InputBuffer {
   readonly data: TensorData;
-  private readonly width: number;
+  /** Values per row. */
+  readonly width: number;
 
   constructor(readonly input: JobInput, readonly capacity: number) {
     this.width = input.columns.length;
@@ -70,35 +71,6 @@ export class InputBuffer {
       if (dtype === 'int64') (this.data as BigInt64Array)[base + j] = BigInt(x);
       else (this.data as Float32Array)[base + j] = x;
     }
-  }
-
-  /**
-   * Writes a CSV record's fields (`fields[j]`: where column j sits in the record) at batch
-   * position `at`. Returns the first column that is not a number, or -1: the hot loop makes no
-   * objects, and the caller gets the located message from numericCell.
-   */
-  setFields(at: number, rec: readonly string[], fields: Int32Array): number {
-    const base = at * this.width;
-    const { dtype } = this.input;
-    if (dtype === 'float32' || dtype === 'float64') {
-      const data = this.data as Float32Array | Float64Array;
-      for (let j = 0; j < fields.length; j++) {
-        const s = rec[fields[j]];
-        const x = +s;
-        // x - x is NaN for NaN and ±Infinity; +'' and +'  ' are 0, the only case needing trim().
-        if (x - x !== 0 || (x === 0 && s.trim() === '')) return j;
-        data[base + j] = x;
-      }
-      return -1;
-    }
-    for (let j = 0; j < fields.length; j++) {
-      const s = rec[fields[j]];
-      const x = +s;
-      if (!Number.isInteger(x) || (x === 0 && s.trim() === '')) return j;
-      if (dtype === 'int64') (this.data as BigInt64Array)[base + j] = BigInt(x);
-      else (this.data as Int32Array)[base + j] = x;
-    }
-    return -1;
   }
 
   /** Clears positions from `from` on (padding for models with a fixed batch size). */
