@@ -9,7 +9,9 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'src/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { in: 'server/server.ts', out: 'dist/server.js', platform: 'node' },
-  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  // The CLI's commands other than validate load from their own bundle, only when run (onDemand.ts).
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node', onDemand: { './onDemand': './cliOnDemand.js' } },
+  { in: 'src/cli/commands/onDemand.ts', out: 'dist/cliOnDemand.js', platform: 'node' },
   // The only bundle that loads onnxruntime (a native module, so it stays in node_modules).
   { in: 'src/core/evaluation/worker.ts', out: 'dist/evalWorker.js', platform: 'node', external: ['onnxruntime-node'] },
   { in: 'webview/leaderboard/main.ts', out: 'dist/webview/leaderboard.js', platform: 'browser' },
@@ -37,6 +39,13 @@ for (const e of entries.filter((e) => existsSync(e.in))) {
     target: e.platform === 'browser' ? 'chrome120' : 'node20',
     external: e.external ?? [],
     loader: { '.node': 'copy' },
+    // An import named in `onDemand` stays a run-time require of the other bundle.
+    plugins: e.onDemand ? [{
+      name: 'on-demand',
+      setup(build) {
+        build.onResolve({ filter: /^\.\// }, (args) => (e.onDemand[args.path] ? { path: e.onDemand[args.path], external: true } : undefined));
+      },
+    }] : [],
   };
   if (watch) contexts.push(await esbuild.context(options));
   else await esbuild.build(options);

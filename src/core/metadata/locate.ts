@@ -1,8 +1,8 @@
 // Finds the nodes at JSON Pointers in strict JSON text without building the whole tree: one pass
 // skips every value no pointer leads into, and only the located values are parsed into nodes.
 // Schema problems in a 5 MB file then cost one scan, not a 5 MB tree.
-import { parseTree, type Node } from 'jsonc-parser';
-import { fromPointer, nodeAtPointer, toPointer } from './pointer';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { fromPointer } from './pointer';
 
 type Mutable = { -readonly [K in keyof Node]: Node[K] };
 
@@ -16,28 +16,25 @@ function shift(node: Node, by: number, parent: Node | undefined): Node {
   return node;
 }
 
-/** The pointers still wanted below one value, by their next segment. */
+/** The pointers still wanted at and below one value. */
 interface Wanted {
   /** The pointers that end at this value. */
   here: string[];
-  /** The segments below it, each with the rest of its pointers' paths. */
+  /** The segments below it, each with what is wanted there. */
   below: Map<string, Wanted>;
-  /** Each pointer below, with its part after this value (to look inside a located value). */
-  rest: { pointer: string; inside: string }[];
 }
 
 function wanted(pointers: Iterable<string>): Wanted {
-  const top: Wanted = { here: [], below: new Map(), rest: [] };
+  const top: Wanted = { here: [], below: new Map() };
   for (const pointer of pointers) {
-    const path = fromPointer(pointer).map(String);
     let w = top;
-    path.forEach((seg, k) => {
-      w.rest.push({ pointer, inside: toPointer(path.slice(k)) });
-      let next = w.below.get(seg);
-      if (!next) w.below.set(seg, (next = { here: [], below: new Map(), rest: [] }));
+    for (const seg of fromPointer(pointer)) {
+      const key = String(seg);
+      let next = w.below.get(key);
+      if (!next) w.below.set(key, (next = { here: [], below: new Map() }));
       w = next;
-    });
-    if (!w.here.includes(pointer)) w.here.push(pointer);
+    }
+    w.here.push(pointer);
   }
   return top;
 }
@@ -89,22 +86,34 @@ export function locateNodes(text: string, pointers: Iterable<string>): Map<strin
     return i;
   };
 
-  /** Records the value at `i` for the pointers ending there, and those inside it from its own nodes. */
-  const found = (w: Wanted, i: number, end: number, key: { offset: number; end: number; value: string } | undefined) => {
-    const value = parseTree(text.slice(i, end));
-    let node: Node | undefined;
-    if (!value) node = undefined;
-    else if (!key) node = shift(value, i, undefined);
-    else {
-      const prop: Mutable = { type: 'property', offset: key.offset, length: end - key.offset, children: [] };
-      const keyNode: Node = { type: 'string', value: key.value, offset: key.offset, length: key.end - key.offset, parent: prop };
-      prop.children = [keyNode, shift(value, i, prop)];
-      node = prop.children[1];
+  /** The node of the value at i..end: scalars directly, containers by parsing just them. */
+  const nodeOf = (i: number, end: number, key: { offset: number; end: number; value: string } | undefined): Node | undefined => {
+    const c = text.charCodeAt(i);
+    let value: Node | undefined;
+    if (c === 123 || c === 91) {
+      const tree = parseTree(text.slice(i, end));
+      value = tree && shift(tree, i, undefined);
+    } else {
+      const v = JSON.parse(text.slice(i, end)) as string | number | boolean | null;
+      const type = v === null ? 'null' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'boolean';
+      value = { type, value: v, offset: i, length: end - i } as Node;
     }
+    if (!value || !key) return value;
+    const prop: Mutable = { type: 'property', offset: key.offset, length: end - key.offset, children: [] };
+    const keyNode: Node = { type: 'string', value: key.value, offset: key.offset, length: key.end - key.offset, parent: prop };
+    (value as Mutable).parent = prop;
+    prop.children = [keyNode, value];
+    return value;
+  };
+
+  /** Records a located node for the pointers ending there, and finds those below it among its own nodes. */
+  const found = (w: Wanted, node: Node | undefined) => {
     for (const p of w.here) { out.set(p, node); left--; }
-    for (const r of w.rest) {
-      out.set(r.pointer, nodeAtPointer(node, r.inside));
-      left--;
+    for (const [seg, sub] of w.below) {
+      // One step as nodeAtPointer takes it: an index into an array, a key of an object.
+      const child = node?.type === 'array' ? (DIGITS.test(seg) ? findNodeAtLocation(node, [Number(seg)]) : undefined)
+        : node ? findNodeAtLocation(node, [seg]) : undefined;
+      found(sub, child);
     }
   };
 
@@ -112,7 +121,7 @@ export function locateNodes(text: string, pointers: Iterable<string>): Map<strin
   const visit = (w: Wanted, i: number, key: { offset: number; end: number; value: string } | undefined): number => {
     if (w.here.length) {
       const end = endOfValue(i);
-      found(w, i, end, key);
+      found(w, nodeOf(i, end, key));
       return end;
     }
     const open = text.charCodeAt(i);
