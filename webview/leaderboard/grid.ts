@@ -106,13 +106,22 @@ export class VirtualGrid {
     return this.active;
   }
 
+  /** One past the last position the grid would show now, whatever the row count. */
+  windowEnd(): number {
+    return this.window().end;
+  }
+
+  private window(): { start: number; end: number } {
+    const top = Math.max(0, this.viewport.scrollTop - this.headerHeight());
+    const height = this.viewport.clientHeight || 600;
+    return { start: Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN), end: Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN };
+  }
+
   /** Render now (the grid otherwise renders on the next animation frame after a scroll). */
   render(): void {
     if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
-    const top = Math.max(0, this.viewport.scrollTop - this.headerHeight());
-    const height = this.viewport.clientHeight || 600;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.count, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    const { start: first, end } = this.window();
+    const last = Math.min(this.rows.count, end);
     const needed = Math.max(0, last - first);
     while (this.slots.length < needed) this.slots.push(this.makeSlot());
     while (this.slots.length > needed) this.slots.pop()!.el.remove();

@@ -8,7 +8,8 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './leaderboard.css';
 import { isExtensionMessage, isQuery } from '../../src/core/leaderboard/messages';
-import { findColumn, formatCell, runQuery, clampDigits, type QueryResult } from '../../src/core/leaderboard/query';
+import { findColumn, formatCell, preparationSteps, runQuery, clampDigits, type QueryResult } from '../../src/core/leaderboard/query';
+import { firstRows } from '../../src/core/leaderboard/firstRows';
 import { lowerIsBetter } from '../../src/core/leaderboard/metrics';
 import type { LeaderboardData, Query, SortKey } from '../../src/core/leaderboard/types';
 import { VirtualGrid } from './grid';
@@ -19,6 +20,9 @@ let data: LeaderboardData = { rows: [], columns: [] };
 const saved = loadState() as { query?: unknown } | undefined;
 let query: Query = saved && isQuery(saved.query) ? saved.query : {};
 let result: QueryResult | undefined;
+/** Set while `result` holds only the first rows (after new data); the rest is computed in later tasks. */
+let pending: { generation: number } | undefined;
+let generation = 0;
 
 const grid = new VirtualGrid({
   sort: (id, additive) => update({ sort: nextSort(query.sort ?? [], id, additive) }),
@@ -28,7 +32,7 @@ const grid = new VirtualGrid({
     update({ filters });
   },
   open: (position) => {
-    const i = result?.order[position];
+    const i = indexAt(position);
     if (i !== undefined) post({ type: 'openRow', id: data.rows[i]!.id });
   },
 });
@@ -49,12 +53,17 @@ root.append(toolbar.element, grid.element);
 
 window.addEventListener('message', (event: MessageEvent) => {
   const m: unknown = event.data;
+  let end: number;
   if (!isExtensionMessage(m)) { console.warn('leaderboard: ignored a malformed message'); return; }
   switch (m.type) {
     case 'data':
       data = m.data;
-      toolbar.setData([...new Set(data.rows.map((r) => r.dataset))].sort(), data.columns);
-      refresh();
+      // The rows in view, read before the toolbar changes the layout (no forced layout of it here).
+      end = grid.windowEnd();
+      // The dataset picker's full list waits for the next task: only the chosen one is needed to paint.
+      toolbar.setData(query.dataset ? [query.dataset] : [], data.columns);
+      refresh(end);
+      later(() => toolbar.setDatasets(datasetNames(m.data)), () => data === m.data);
       break;
     case 'setQuery':
       query = m.query;
@@ -76,9 +85,18 @@ function update(patch: Partial<Query>): void {
   refresh();
 }
 
-function refresh(): void {
-  result = runQuery(data, query);
-  const r = result;
+/**
+ * Run the query and show it. After new data (`end`: the rows in view), only those are ranked and sorted
+ * (firstRows gives exactly runQuery's first rows); the full result follows in later tasks, one
+ * step each, or at once when a row past those is needed.
+ */
+function refresh(end = Infinity): void {
+  generation++;
+  pending = undefined;
+  const quick = end <= FIRST_ROWS_MAX ? firstRows(data, query, end) : undefined;
+  const r = (result = quick ?? runQuery(data, query));
+  const count = quick ? quick.count : r.order.length;
+  if (quick) complete((pending = { generation }));
   const digits = clampDigits(query.digits);
   const errors: Record<string, string> = {};
   for (const p of r.problems) {
@@ -92,16 +110,62 @@ function refresh(): void {
   });
   grid.setColumns(r.columns, sort, query.filters ?? {}, errors);
   grid.setRows({
-    count: r.order.length,
+    count,
     text: (position, column) => {
-      const i = r.order[position]!;
-      return formatCell(data.rows[i]!, r.columns[column]!, r.ranks[i]!, digits);
+      const shown = position < r.order.length ? r : fullResult();
+      const i = shown.order[position]!;
+      return formatCell(data.rows[i]!, r.columns[column]!, shown.ranks[i]!, digits);
     },
   });
   toolbar.showQuery(query, r.columns.map((c) => c.id));
   const rank = r.rankColumn ? ` · ranked by ${r.rankColumn.label} (${r.rankAscending ? 'lowest' : 'highest'} best)` : ' · each dataset ranked by its most common metric';
   toolbar.status.classList.remove('error');
-  toolbar.status.textContent = `${r.order.length.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} rows${rank}`;
+  toolbar.status.textContent = `${thousands(count)} of ${thousands(r.total)} rows${rank}`;
+}
+
+/** More rows than this in view at first (a deep scroll when data is refreshed): rank and sort them all at once. */
+const FIRST_ROWS_MAX = 2000;
+
+/** The rest of the first render's work, one step per task so input is handled in between. */
+function complete(job: { generation: number }): void {
+  const steps = [...preparationSteps(data, query), () => void fullResult()];
+  const live = () => pending === job && job.generation === generation;
+  const next = (): void => {
+    steps.shift()!();
+    if (steps.length) later(next, live);
+  };
+  later(next, live);
+}
+
+/** Run `f` in a task of its own soon (a message, not a timer: no clamping), if `live()` still holds then. */
+function later(f: () => void, live: () => boolean): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); if (live()) f(); };
+  channel.port2.postMessage(null);
+}
+
+/** The whole result of the current query (computing what is still pending). */
+function fullResult(): QueryResult {
+  if (pending || !result) { pending = undefined; result = runQuery(data, query); }
+  return result;
+}
+
+function indexAt(position: number): number | undefined {
+  if (!result) return undefined;
+  return (position < result.order.length ? result : fullResult()).order[position];
+}
+
+/** 100000 → "100,000", as toLocaleString('en-US') writes it, without setting up Intl on the first render. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The dataset picker's names, sorted (one set insert per run of equal names). */
+function datasetNames(d: LeaderboardData): string[] {
+  const names = new Set<string>();
+  let last: string | undefined;
+  for (const r of d.rows) if (r.dataset !== last) names.add((last = r.dataset));
+  return [...names].sort();
 }
 
 /** Click: sort by this column alone (natural direction, then flipped, then off). Shift: add/flip/remove as a further key. */

@@ -86,7 +86,7 @@ export class Toolbar {
 
   /** New data: the dataset, metric and column lists. */
   setData(datasets: string[], columns: Column[]): void {
-    setOptions(this.dataset, [['', 'All datasets'], ...datasets.map((d) => [d, d] as [string, string])]);
+    this.setDatasets(datasets);
     setOptions(this.rankBy, [['', 'Auto'], ...columns.filter((c) => c.kind === 'number').map((c) => [c.id, c.label] as [string, string])]);
     this.columnList.replaceChildren(...columns.map((c) => {
       const box = el('vscode-checkbox', '') as CheckBox;
@@ -95,6 +95,13 @@ export class Toolbar {
       box.addEventListener('change', () => this.handlers.toggleColumn(c.id, box.checked));
       return box;
     }));
+  }
+
+  /** The dataset picker's choices (keeping the one shown). */
+  setDatasets(datasets: string[]): void {
+    const value = this.dataset.value;
+    setOptions(this.dataset, [['', 'All datasets'], ...datasets.map((d) => [d, d] as [string, string])]);
+    if (value !== undefined) this.dataset.value = value;
   }
 
   /** Show the query's values in the controls (after a restore or setQuery). */

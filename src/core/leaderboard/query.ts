@@ -38,7 +38,7 @@ export function cellValue(row: Row, column: Column, rank: number): number | stri
   return column.id === 'rank' ? (Number.isNaN(rank) ? undefined : rank) : getter(column)(row);
 }
 
-type Getter = (row: Row) => number | string | undefined;
+export type Getter = (row: Row) => number | string | undefined;
 const FIXED_GETTERS: Record<string, Getter> = {
   dataset: (r) => r.dataset,
   split: (r) => r.split,
@@ -51,7 +51,7 @@ const FIXED_GETTERS: Record<string, Getter> = {
 const metricGetters = new Map<string, Getter>();
 
 /** One small monomorphic function per column, chosen once, for the loops over every row. */
-function getter(column: Column): Getter {
+export function getter(column: Column): Getter {
   if (column.metric === undefined) return FIXED_GETTERS[column.id] ?? (() => undefined);
   let g = metricGetters.get(column.metric);
   if (!g) {
@@ -82,37 +82,37 @@ export function defaultRankColumn(data: LeaderboardData, rows: ArrayLike<number>
   return best;
 }
 
-/** Run the query. Unknown names and bad filters are reported in `problems` and otherwise ignored. */
-export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult {
+/** A filter compiled for one column. */
+export interface ColumnTest {
+  column: Column;
+  test: CellTest;
+  get?: Getter;
+}
+
+/** What a query resolves to before any per-row work: shared by runQuery and firstRows. */
+export interface QueryPlan {
+  /** The metric named by rankBy (the default one needs the rows: see rankColumnFor). */
+  rankBy?: Column;
+  direction: NonNullable<Query['rankDirection']>;
+  perDataset: boolean;
+  tests: ColumnTest[];
+  /** Global filter words, lower case. */
+  words: string[];
+  digits: number;
+  /** Sort keys with real column ids; the default order when the query has none. */
+  keys: SortKey[];
+  columns: Column[];
+  problems: string[];
+}
+
+export function planQuery(data: LeaderboardData, query: Query = {}): QueryPlan {
   const problems: string[] = [];
-  const cache = cacheFor(data);
-  const n = data.rows.length;
-
-  // 1. Dataset choice.
-  let scope: Uint32Array;
-  if (query.dataset) {
-    const keep: number[] = [];
-    for (let i = 0; i < n; i++) if (data.rows[i]!.dataset === query.dataset) keep.push(i);
-    scope = Uint32Array.from(keep);
-  } else scope = allIndices(n);
-
-  // 2. Ranks, before filters: a filtered view still shows each model's true place. With no metric
-  // named and per-dataset ranking, each dataset ranks by the metric most of its rows have.
-  let rankColumn: Column | undefined;
+  let rankBy: Column | undefined;
   if (query.rankBy) {
-    rankColumn = findColumn(data.columns, query.rankBy);
-    if (!rankColumn || rankColumn.kind !== 'number') { problems.push(`rank metric '${query.rankBy}' is not a metric column`); rankColumn = undefined; }
+    rankBy = findColumn(data.columns, query.rankBy);
+    if (!rankBy || rankBy.kind !== 'number') { problems.push(`rank metric '${query.rankBy}' is not a metric column`); rankBy = undefined; }
   }
-  const direction = query.rankDirection ?? 'auto';
-  const perDataset = query.rankPerDataset ?? true;
-  if (!rankColumn && !perDataset) rankColumn = defaultRankColumn(data, scope);
-  const ascendingFor = (c: Column) => direction === 'asc' || (direction === 'auto' && !!c.metric && lowerIsBetter(c.metric));
-  const rankAscending = rankColumn ? ascendingFor(rankColumn) : direction === 'asc';
-  const ranks = cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${direction}\u0000${perDataset}`, () =>
-    computeRanks(data, scope, rankColumn, ascendingFor, perDataset, (c) => cache.ordinals(c)));
-
-  // 3. Filters.
-  const tests: { column: Column; test: CellTest; get?: Getter }[] = [];
+  const tests: ColumnTest[] = [];
   for (const [name, expression] of Object.entries(query.filters ?? {})) {
     if (!expression || !expression.trim()) continue;
     const column = findColumn(data.columns, name);
@@ -125,26 +125,6 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
       problems.push(`filter on ${column.label}: ${e.message}`);
     }
   }
-  const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const digits = clampDigits(query.digits);
-  let order = scope;
-  if (tests.length || words.length) {
-    const haystacks = words.length ? cache.haystacks() : undefined;
-    const keep: number[] = [];
-    outer: for (let k = 0; k < scope.length; k++) {
-      const i = scope[k]!;
-      if (haystacks) for (const w of words) if (!haystacks[i]!.includes(w)) continue outer;
-      const row = data.rows[i]!;
-      for (const { column, test, get } of tests) {
-        const v = get ? get(row) : cellValue(row, column, ranks[i]!);
-        if (!test(v, () => (v === undefined ? '' : typeof v === 'number' && column.kind === 'number' ? v.toFixed(digits) : String(v)))) continue outer;
-      }
-      keep.push(i);
-    }
-    order = Uint32Array.from(keep);
-  } else order = scope.slice();
-
-  // 4. Sort: the query's keys, else dataset, rank, model; ties keep index order.
   let keys: SortKey[] = [];
   for (const k of query.sort ?? []) {
     const column = findColumn(data.columns, k.column);
@@ -152,15 +132,6 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
     else keys.push({ column: column.id, direction: k.direction === 'desc' ? 'desc' : 'asc' });
   }
   if (!keys.length) keys = [{ column: 'dataset', direction: 'asc' }, { column: 'rank', direction: 'asc' }, { column: 'model', direction: 'asc' }];
-  const sortKeys = keys.map((k): OrdinalKey => {
-    const column = data.columns.find((c) => c.id === k.column);
-    const key = k.column === 'rank' ? rankOrdinals(ranks) : column ? cache.ordinals(column) : { values: new Float64Array(n).fill(NaN), count: 0 };
-    return { ...key, descending: k.direction === 'desc' };
-  });
-  order = sortByOrdinals(order, sortKeys, n);
-  if (query.limit !== undefined && query.limit >= 0 && order.length > query.limit) order = order.slice(0, query.limit);
-
-  // 5. Columns.
   let columns = data.columns;
   if (query.columns && query.columns.length) {
     columns = [];
@@ -171,7 +142,105 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
     }
     if (!columns.length) columns = data.columns; // e.g. a saved webview state from other data: show everything
   }
-  return { columns, order, ranks, total: scope.length, rankColumn, rankAscending, problems };
+  return {
+    rankBy, direction: query.rankDirection ?? 'auto', perDataset: query.rankPerDataset ?? true, tests,
+    words: (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean), digits: clampDigits(query.digits), keys, columns, problems,
+  };
+}
+
+/** The metric Rank uses over a scope (absent: each dataset's own), and whether lower ranks first. */
+export function rankColumnFor(data: LeaderboardData, plan: QueryPlan, scope: Uint32Array): { rankColumn?: Column; rankAscending: boolean } {
+  const rankColumn = plan.rankBy ?? (plan.perDataset ? undefined : defaultRankColumn(data, scope));
+  return { rankColumn, rankAscending: rankColumn ? ascendingFor(plan, rankColumn) : plan.direction === 'asc' };
+}
+
+export function ascendingFor(plan: QueryPlan, c: Column): boolean {
+  return plan.direction === 'asc' || (plan.direction === 'auto' && !!c.metric && lowerIsBetter(c.metric));
+}
+
+/** Indices of the rows the query's dataset choice keeps. */
+export function scopeOf(data: LeaderboardData, dataset: string | undefined): Uint32Array {
+  if (!dataset) return allIndices(data.rows.length);
+  const keep: number[] = [];
+  for (let i = 0; i < data.rows.length; i++) if (data.rows[i]!.dataset === dataset) keep.push(i);
+  return Uint32Array.from(keep);
+}
+
+/** Does row i pass the column filters? `rank` gives the row's rank (only asked for a rank filter). */
+export function passes(row: Row, tests: readonly ColumnTest[], rank: () => number, digits: number): boolean {
+  for (const { column, test, get } of tests) {
+    const v = get ? get(row) : cellValue(row, column, rank());
+    if (!test(v, () => (v === undefined ? '' : typeof v === 'number' && column.kind === 'number' ? v.toFixed(digits) : String(v)))) return false;
+  }
+  return true;
+}
+
+/** Run the query. Unknown names and bad filters are reported in `problems` and otherwise ignored. */
+export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult {
+  const plan = planQuery(data, query);
+  const cache = cacheFor(data);
+  const n = data.rows.length;
+
+  // 1. Dataset choice.
+  const scope = scopeOf(data, query.dataset);
+
+  // 2. Ranks, before filters: a filtered view still shows each model's true place. With no metric
+  // named and per-dataset ranking, each dataset ranks by the metric most of its rows have.
+  const { rankColumn, rankAscending } = rankColumnFor(data, plan, scope);
+  const ranks = ranksFor(data, query, plan, scope, rankColumn);
+
+  // 3. Filters.
+  const { tests, words, digits } = plan;
+  let order = scope;
+  if (tests.length || words.length) {
+    const haystacks = words.length ? cache.haystacks() : undefined;
+    const keep: number[] = [];
+    outer: for (let k = 0; k < scope.length; k++) {
+      const i = scope[k]!;
+      if (haystacks) for (const w of words) if (!haystacks[i]!.includes(w)) continue outer;
+      if (passes(data.rows[i]!, tests, () => ranks[i]!, digits)) keep.push(i);
+    }
+    order = Uint32Array.from(keep);
+  } else order = scope.slice();
+
+  // 4. Sort: the query's keys, else dataset, rank, model; ties keep index order.
+  const sortKeys = plan.keys.map((k): OrdinalKey => {
+    const column = data.columns.find((c) => c.id === k.column);
+    const key = k.column === 'rank' ? rankOrdinals(ranks) : column ? cache.ordinals(column) : { values: new Float64Array(n).fill(NaN), count: 0 };
+    return { ...key, descending: k.direction === 'desc' };
+  });
+  order = sortByOrdinals(order, sortKeys, n);
+  if (query.limit !== undefined && query.limit >= 0 && order.length > query.limit) order = order.slice(0, query.limit);
+
+  // 5. Columns.
+  return { columns: plan.columns, order, ranks, total: scope.length, rankColumn, rankAscending, problems: plan.problems };
+}
+
+function ranksFor(data: LeaderboardData, query: Query, plan: QueryPlan, scope: Uint32Array, rankColumn: Column | undefined): Float64Array {
+  const cache = cacheFor(data);
+  return cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${plan.direction}\u0000${plan.perDataset}`, () =>
+    computeRanks(data, scope, rankColumn, (c) => ascendingFor(plan, c), plan.perDataset, (c) => cache.ordinals(c)));
+}
+
+/**
+ * The work runQuery will need for this query and data, as separate steps (ranks, each sort key's
+ * order, the global filter's text), so a caller can run them one per task after a first render
+ * and keep the page responsive; runQuery then finds them cached.
+ */
+export function preparationSteps(data: LeaderboardData, query: Query = {}): (() => void)[] {
+  const plan = planQuery(data, query);
+  const cache = cacheFor(data);
+  let scope: Uint32Array | undefined;
+  const steps: (() => void)[] = [() => {
+    scope = scopeOf(data, query.dataset);
+    ranksFor(data, query, plan, scope, rankColumnFor(data, plan, scope).rankColumn);
+  }];
+  for (const k of plan.keys) {
+    const column = data.columns.find((c) => c.id === k.column);
+    if (column && column.id !== 'rank') steps.push(() => void cache.ordinals(column));
+  }
+  steps.push(() => void cache.haystacks());
+  return steps;
 }
 
 /** The query's table as row objects (for markdown, CSV, JSON). */
@@ -193,36 +262,19 @@ export function clampDigits(d: number | undefined): number {
  * Without a column, each group uses the metric most of its rows have (leftmost on ties).
  * Works on the metric's cached ordinals, so equal values tie exactly and a native sort does the work.
  */
-function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascendingFor: (c: Column) => boolean, perDataset: boolean, ordinals: (c: Column) => Ordinals): Float64Array {
+function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascending: (c: Column) => boolean, perDataset: boolean, ordinals: (c: Column) => Ordinals): Float64Array {
   const n = data.rows.length;
   const ranks = new Float64Array(n).fill(NaN);
-  const groups = new Map<string, number[]>();
-  for (const i of scope) {
-    const row = data.rows[i]!;
-    const g = perDataset ? `${row.dataset}\u0000${row.datasetVersion ?? ''}\u0000${row.split ?? ''}\u0000${row.shots ?? ''}` : '';
-    let list = groups.get(g);
-    if (!list) groups.set(g, (list = []));
-    list.push(i);
-  }
-  const metrics = data.columns.filter((c) => c.kind === 'number' && c.metric !== undefined);
-  for (const members of groups.values()) {
-    let c = column;
-    if (!c) {
-      let best = 0;
-      for (const m of metrics) {
-        let count = 0;
-        for (const i of members) if (data.rows[i]!.metrics[m.metric!] !== undefined) count++;
-        if (count > best) { best = count; c = m; }
-      }
-    }
+  for (const members of rankGroups(data, scope, perDataset)) {
+    const c = column ?? groupMetric(data, members);
     if (!c) continue;
     const { values, count } = ordinals(c);
-    const ascending = ascendingFor(c);
+    const up = ascending(c);
     const packed = new Float64Array(members.length);
     let m = 0;
     for (const i of members) {
       const v = values[i]!;
-      if (!Number.isNaN(v)) packed[m++] = (ascending ? v : count - 1 - v) * n + i;
+      if (!Number.isNaN(v)) packed[m++] = (up ? v : count - 1 - v) * n + i;
     }
     const sorted = packed.subarray(0, m).sort();
     let rank = 0;
@@ -236,6 +288,63 @@ function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column 
     }
   }
   return ranks;
+}
+
+/** Rows that rank together: the scope's rows by dataset, dataset version, split and shot count (or all in one). */
+export function rankGroups(data: LeaderboardData, scope: Uint32Array, perDataset: boolean): number[][] {
+  const { groupOf, count } = groupIds(data, scope, perDataset);
+  const groups: number[][] = Array.from({ length: count }, () => []);
+  for (const i of scope) groups[groupOf[i]!]!.push(i);
+  return groups;
+}
+
+/** Each scope row's rank group as a number 0..count-1, in order of first appearance (-1: outside the scope). */
+export function groupIds(data: LeaderboardData, scope: Uint32Array, perDataset: boolean): { groupOf: Int32Array; count: number } {
+  const groupOf = new Int32Array(data.rows.length).fill(-1);
+  const grouper = rankGrouper(perDataset);
+  for (const i of scope) groupOf[i] = grouper.group(data.rows[i]!);
+  return { groupOf, count: grouper.count() };
+}
+
+/** Numbers rows by rank group as it meets them: by dataset, dataset version, split and shot count, or all as one. */
+export function rankGrouper(perDataset: boolean): { group(row: Row): number; count(): number } {
+  if (!perDataset) {
+    let seen = 0;
+    return { group: () => (seen = 1, 0), count: () => seen };
+  }
+  // Most rows have no version, split or shots: one map lookup by dataset name, no key string to build.
+  const byDataset = new Map<string, { plain: number; more?: Map<string, number> }>();
+  let count = 0;
+  return {
+    group(row) {
+      let entry = byDataset.get(row.dataset);
+      if (!entry) byDataset.set(row.dataset, (entry = { plain: -1 }));
+      const rest = row.datasetVersion === undefined && row.split === undefined && row.shots === undefined ? '' : `${row.datasetVersion ?? ''}\u0000${row.split ?? ''}\u0000${row.shots ?? ''}`;
+      let g: number | undefined;
+      if (rest === '' || rest === '\u0000\u0000') {
+        if ((g = entry.plain) < 0) g = entry.plain = count++;
+      } else {
+        entry.more ??= new Map();
+        if ((g = entry.more.get(rest)) === undefined) entry.more.set(rest, (g = count++));
+      }
+      return g;
+    },
+    count: () => count,
+  };
+}
+
+/** The metric most of a group's rows have, leftmost on ties; stops at the first one every row has. */
+export function groupMetric(data: LeaderboardData, members: readonly number[]): Column | undefined {
+  let best = 0;
+  let c: Column | undefined;
+  for (const m of data.columns) {
+    if (m.kind !== 'number' || m.metric === undefined) continue;
+    let count = 0;
+    for (const i of members) if (data.rows[i]!.metrics[m.metric] !== undefined) count++;
+    if (count > best) { best = count; c = m; }
+    if (best === members.length) break;
+  }
+  return c;
 }
 
 function allIndices(n: number): Uint32Array {
