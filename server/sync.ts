@@ -1,9 +1,12 @@
 // Keeps the indexes current: open documents (as typed), watched files (as saved, created, deleted),
 // config files and settings (re-index the folder). Tells the client what changed: a diagnostics
 // refresh for the files that were not edited themselves, and modelops/indexChanged for the views.
+import { stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import type { Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { listJsonFiles } from '../src/core/registry/walk';
 import type { WorkspaceIndex } from '../src/core/registry/workspaceIndex';
 import { indexChangedNotification, type IndexChangedParams } from '../src/core/protocol';
 import { pathToUri, uriToPath } from './paths';
@@ -93,7 +96,8 @@ export class Sync {
     return this.enqueue(() => this.applyWatched(changes));
   }
 
-  private async applyWatched(changes: FileEvent[]): Promise<void> {
+  private async applyWatched(events: FileEvent[]): Promise<void> {
+    const changes = await this.expandFolders(events);
     const reload = new Set<string>();
     for (const c of changes) {
       const path = uriToPath(c.uri);
@@ -108,6 +112,32 @@ export class Sync {
         this.changed(c.type === FileChangeType.Deleted ? index.remove(path) : await index.refresh(path), undefined);
       }
     }
+  }
+
+  /**
+   * Folder events as events of the registry files in them: VS Code reports a deleted or moved
+   * folder once, not per file, and a folder made with its files at once may come as one event.
+   * Other events of files that are not JSON are dropped.
+   */
+  private async expandFolders(events: FileEvent[]): Promise<FileEvent[]> {
+    const out: FileEvent[] = [];
+    const deleted: string[] = [];
+    for (const e of events) {
+      const path = uriToPath(e.uri);
+      if (!path || path.endsWith('.json')) out.push(e);
+      else if (e.type === FileChangeType.Deleted) deleted.push(path + sep);
+      else if (e.type === FileChangeType.Created && (await stat(path).catch(() => undefined))?.isDirectory()) {
+        for (const rel of await listJsonFiles(path)) out.push({ uri: pathToUri(join(path, rel)), type: FileChangeType.Created });
+      }
+    }
+    if (deleted.length) {
+      const held = new Set<string>();
+      for (const index of [...this.workspaces.all().map((f) => f.index), ...this.workspaces.looseIndexes()]) {
+        for (const p of index.paths()) if (deleted.some((d) => p.startsWith(d))) held.add(p);
+      }
+      for (const p of held) out.push({ uri: pathToUri(p), type: FileChangeType.Deleted });
+    }
+    return out;
   }
 
   /** Rebuilds a folder's index (its config or settings changed) and puts the open documents back. */

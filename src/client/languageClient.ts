@@ -32,8 +32,17 @@ export class ModelOpsClient implements vscode.Disposable {
     };
     const client = new LanguageClient('modelops', 'ModelOps Language Server', serverOptions, clientOptions);
     const self = new ModelOpsClient(client);
+    // Folders, which '**/*.json' never matches: VS Code reports a deleted or moved folder once (not
+    // per file), and a folder made together with its files (git checkout, unzip) may come as one event.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const forward = (type: 'created' | 'deleted') => (u: vscode.Uri) => {
+      if (u.scheme === 'file' && !u.path.endsWith('.json') && !/\/(\.git|node_modules|\.modelops)(\/|$)/.test(u.path)) self.filesChanged([{ path: u.fsPath, type }]);
+    };
     self.disposables.push(
       watcher,
+      folders,
+      folders.onDidCreate(forward('created')),
+      folders.onDidDelete(forward('deleted')),
       client.onNotification(indexChangedNotification, (p) => self.changed.fire(p)),
       vscode.commands.registerCommand(COMMANDS.restartServer.id, () => client.restart()),
       vscode.commands.registerCommand(COMMANDS.showServerOutput.id, () => client.outputChannel.show(true)),

@@ -57,6 +57,35 @@ test('a renamed file: the old path disappears, references to it break, the new o
   assert.ok(!r.datasets.some((d: any) => d.uri === uri(from)));
 });
 
+test('a folder made with its files, then moved, then deleted, reported once each as VS Code does', async () => {
+  // As unzip or git checkout makes it: a folder of registry files, and one event for the folder.
+  const dir = a.path('datasets/imported');
+  a.write('datasets/imported/squad.dataset.json', JSON.stringify({ name: 'squad', version: '1' }));
+  a.write('datasets/imported/deeper/mnli.dataset.json', JSON.stringify({ name: 'mnli', version: '1' }));
+  a.write('datasets/imported/notes.txt', 'not metadata');
+  client.watched([{ path: dir, type: 1 }]);
+  await until(async () => ['mnli', 'squad'].every((n) => names('datasets').then((all) => all.includes(n))), 5000, 'the folder\'s files indexed');
+  // A model referring into the folder breaks when the folder moves: one delete, one create.
+  const model = a.write('models/squad-reader.model.json', JSON.stringify({
+    model_name: 'squad-reader', model_version: '1',
+    training_dataset: { name: 'squad', version: '1', metadata_reference: '../datasets/imported/squad.dataset.json' },
+  }));
+  client.watched([{ path: model, type: 1 }]);
+  await until(async () => (await names('models')).includes('squad-reader'), 5000, 'the model indexed');
+  assert.ok(!(await problems(model)).includes('reference/missing-file'), 'the reference resolves');
+  const moved = a.path('datasets/archived');
+  renameSync(dir, moved);
+  client.watched([{ path: dir, type: 3 }, { path: moved, type: 1 }]);
+  await until(async () => (await problems(model)).includes('reference/missing-file'), 5000, 'the reference broken by the move');
+  const at = async () => (await registry()).datasets.filter((d: any) => ['squad', 'mnli'].includes(d.name)).map((d: any) => d.uri).sort();
+  assert.deepEqual(await at(), [uri(a.path('datasets/archived/deeper/mnli.dataset.json')), uri(a.path('datasets/archived/squad.dataset.json'))]);
+  rmSync(moved, { recursive: true });
+  client.watched([{ path: moved, type: 3 }]);
+  await until(async () => (await at()).length === 0, 5000, 'the deleted folder\'s files gone from the registry');
+  rmSync(model);
+  client.watched([{ path: model, type: 3 }]);
+});
+
 test('a deleted file leaves the index and the Problems panel', async () => {
   const p = a.path('datasets/wiki.dataset.json');
   writeFileSync(p, '{ "name": 1 }');

@@ -278,6 +278,11 @@ export class WorkspaceIndex implements Lookup {
     return false;
   }
 
+  /** Every indexed path, in no order (cheap: filesOf sorts). */
+  paths(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
   filesOf(kind?: Kind): IndexedFile[] {
     const all = [...this.files.values()];
     return (kind ? all.filter((f) => f.kind === kind) : all).sort((a, b) => a.rel.localeCompare(b.rel));
