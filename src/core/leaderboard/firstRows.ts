@@ -64,13 +64,27 @@ export function firstRows(data: LeaderboardData, query: Query, k: number): First
     b.splice(lo, 0, d);
     if (b.length > k) b.pop();
   };
+  // The hot loop of the first render: plain code, no calls per row but the group's map lookup.
   const grouper = rankGrouper(plan.perDataset);
   const guess = rankColumn ?? leftmost;
-  const get = guess && getter(guess), up = !!guess && ascendingFor(plan, guess);
-  for (const i of scope) {
-    const g = (groupOf[i] = grouper.group(rows[i]!));
-    if (g === best.length) { best.push([]); missing.push(0); }
-    if (get) select(i, g, get, up);
+  const get = guess && getter(guess), metric = guess?.metric, sign = guess && ascendingFor(plan, guess) ? 1 : -1;
+  const worst: number[] = [];
+  for (let s = 0; s < scope.length; s++) {
+    const i = scope[s]!;
+    const row = rows[i]!;
+    const g = (groupOf[i] = grouper.group(row));
+    if (g === best.length) { best.push([]); missing.push(0); worst.push(Infinity); }
+    if (!get) continue;
+    const v: unknown = metric !== undefined ? row.metrics[metric] : get(row);
+    if (v === undefined) { missing[g]++; continue; }
+    if (typeof v !== 'number' || Number.isNaN(v)) continue;
+    const d = sign * v;
+    directed[i] = d;
+    state[i] = UNKNOWN;
+    if (d < worst[g]! || best[g]!.length < k) {
+      select(i, g, get, sign > 0);
+      if (best[g]!.length === k) worst[g] = best[g]![k - 1]!;
+    }
   }
   const groupCount = best.length;
   const metricOf: (Column | undefined)[] = new Array(groupCount).fill(guess);

@@ -219,7 +219,7 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
 function ranksFor(data: LeaderboardData, query: Query, plan: QueryPlan, scope: Uint32Array, rankColumn: Column | undefined): Float64Array {
   const cache = cacheFor(data);
   return cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${plan.direction}\u0000${plan.perDataset}`, () =>
-    computeRanks(data, scope, rankColumn, (c) => ascendingFor(plan, c), plan.perDataset, (c) => cache.ordinals(c)));
+    computeRanks(data, scope, rankColumn, (c) => ascendingFor(plan, c), plan.perDataset));
 }
 
 /**
@@ -260,31 +260,29 @@ export function clampDigits(d: number | undefined): number {
 /**
  * Competition ranking (1, 2, 2, 4) within each dataset+split+shots group, or over the whole scope.
  * Without a column, each group uses the metric most of its rows have (leftmost on ties).
- * Works on the metric's cached ordinals, so equal values tie exactly and a native sort does the work.
+ * A row's rank is one more than the number of its group's values strictly better than its own:
+ * its place in the group's values sorted natively.
  */
-function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascending: (c: Column) => boolean, perDataset: boolean, ordinals: (c: Column) => Ordinals): Float64Array {
-  const n = data.rows.length;
-  const ranks = new Float64Array(n).fill(NaN);
+function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascending: (c: Column) => boolean, perDataset: boolean): Float64Array {
+  const ranks = new Float64Array(data.rows.length).fill(NaN);
   for (const members of rankGroups(data, scope, perDataset)) {
     const c = column ?? groupMetric(data, members);
     if (!c) continue;
-    const { values, count } = ordinals(c);
+    const get = getter(c);
     const up = ascending(c);
-    const packed = new Float64Array(members.length);
+    const values = new Float64Array(members.length);
+    const rows = new Uint32Array(members.length);
     let m = 0;
     for (const i of members) {
-      const v = values[i]!;
-      if (!Number.isNaN(v)) packed[m++] = (up ? v : count - 1 - v) * n + i;
+      const v = get(data.rows[i]!);
+      if (typeof v === 'number' && !Number.isNaN(v)) { values[m] = up ? v : -v; rows[m++] = i; }
     }
-    const sorted = packed.subarray(0, m).sort();
-    let rank = 0;
-    let previous = -1;
-    for (let pos = 0; pos < m; pos++) {
-      const p = sorted[pos]!;
-      const i = p % n;
-      const place = (p - i) / n;
-      if (place !== previous) { rank = pos + 1; previous = place; }
-      ranks[i] = rank;
+    const sorted = values.slice(0, m).sort();
+    for (let j = 0; j < m; j++) {
+      const v = values[j]!;
+      let lo = 0, hi = m;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < v) lo = mid + 1; else hi = mid; }
+      ranks[rows[j]!] = lo + 1;
     }
   }
   return ranks;
