@@ -127,34 +127,42 @@ async function* rawRecords(path: string, options: CsvReadOptions): AsyncGenerato
     viaCsvParse(Readable.from(rest(head, chunks), { objectMode: false }), parseOptions, lineOffset, () => onBytes(input.bytesRead));
   try {
     if (options.fastPath === false) { yield* handOff(EMPTY, CSV_OPTIONS, 0); return; }
-    let pending: Buffer = EMPTY; // bytes after the last line end seen
+    // Chunks since the last line end: a line longer than a chunk is joined once, when it ends.
+    let held: Buffer[] = [];
     let crlf: boolean | undefined; // the record delimiter, as csv-parse settles it: the first line end
     let started = false; // the BOM check is done
     let line = 0; // lines consumed
     for (;;) {
       const next = await chunks.next();
       const end = next.done === true;
-      const data: Buffer = end ? pending : pending.length ? Buffer.concat([pending, next.value]) : next.value;
+      if (!end) {
+        const chunk: Buffer = next.value;
+        held.push(chunk);
+        const lineEnds = chunk.indexOf(LF) !== -1 || (crlf === undefined && chunk.indexOf(CR) !== -1);
+        if (!lineEnds && chunk.indexOf(QUOTE) === -1) continue;
+      }
+      const data: Buffer = held.length === 1 ? held[0] : Buffer.concat(held);
+      held = [];
       if (!data.length) return;
       if (!started) {
-        if (data.length < 3 && !end) { pending = data; continue; }
+        if (data.length < 3 && !end) { held = [data]; continue; }
         // A UTF-16 BOM: csv-parse switches encoding.
         if (data[0] === 0xff && data[1] === 0xfe) { yield* handOff(data, CSV_OPTIONS, 0); return; }
       }
       if (data.indexOf(QUOTE) !== -1) { yield* handOff(data, handOffOptions(started, crlf), line); return; }
       if (crlf === undefined) {
         const d = lineEnd(data, end);
-        if (d === 'wait') { pending = data; continue; }
+        if (d === 'wait') { held = [data]; continue; }
         if (d === 'cr') { yield* handOff(data, handOffOptions(started, crlf), line); return; }
         crlf = d === 'crlf';
       }
       // With \r\n records, a bare \n is data to csv-parse.
       if (crlf && bareLf(data)) { yield* handOff(data, handOffOptions(started, crlf), line); return; }
       const stop = end ? data.length : data.lastIndexOf(LF) + 1;
-      if (stop === 0) { pending = data; continue; }
+      if (stop === 0) { held = [data]; continue; }
       let text = data.toString('utf8', 0, stop);
       if (!started) { started = true; if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); }
-      pending = end ? EMPTY : data.subarray(stop);
+      if (stop < data.length) held = [data.subarray(stop)];
       const out: CsvText = { text, starts: [], ends: [], lines: [] };
       line = lineRanges(text, crlf, line, out);
       onBytes(input.bytesRead);
