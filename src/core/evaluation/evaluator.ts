@@ -3,8 +3,8 @@
 // (and the benchmark) ever loads onnxruntime.
 import { stat } from 'node:fs/promises';
 import type * as Ort from 'onnxruntime-node';
-import { csvLineOf, readBatches } from '../datasets/read';
-import { fieldCountError, readCsvBlocks } from '../datasets/readCsv';
+import { csvBlocks, csvLineOf, readBatches } from '../datasets/read';
+import { fieldCountError } from '../datasets/readCsv';
 import { CsvFeed } from './csvFeed';
 import { DatasetError } from '../datasets/types';
 import { cancelled, EvaluationError } from './errors';
@@ -105,7 +105,7 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
     try {
       if (job.dataset.data.format === 'csv') {
         let feed: CsvFeed | undefined;
-        for await (const block of readCsvBlocks(file, { onBytes })) {
+        for await (const block of csvBlocks(file, { onBytes })) {
           feed ??= new CsvFeed(job, block.header, buffers, file);
           const { first } = block;
           if ('text' in block) {

@@ -2,7 +2,7 @@
 // split fields would, and fail with the same located messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsvFeed, scanDecimal } from '../../../src/core/evaluation/csvFeed';
@@ -17,6 +17,7 @@ import { evaluate } from '../../../src/core/evaluation/evaluator';
 import { resolveJob } from '../../../src/core/evaluation/spec';
 import { linearModel } from '../../support/onnx';
 import { TestRegistry } from './registry';
+import { EvaluationError } from '../../../src/core/evaluation/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelops-csvfeed-'));
 let seq = 0;
@@ -168,4 +169,18 @@ test('evaluate(): a quoted CSV (csv-parse) and its quote-free twin give the same
   reg.dataset('bad-quoted', 'f0,f1,f2,label\n3,0,0,"a\nb"\n2,x1,0,a\n');
   await assert.rejects(run('bad-plain'), /bad-plain[^:]*: row 2 \(line 4\), column 'f1': 'x1' is not a number/);
   await assert.rejects(run('bad-quoted'), /bad-quoted[^:]*: row 2 \(line 4\), column 'f1': 'x1' is not a number/);
+});
+
+test('evaluate(): a missing CSV file and a csv-parse error are data errors with the file (and line)', async () => {
+  const reg = new TestRegistry();
+  const onnx = reg.onnx('argmax3.onnx', linearModel({ weights: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], bias: [0, 0, 0] }));
+  const spec = { inputs: [{ name: 'features', columns: ['f0', 'f1', 'f2'] }], label_column: 'label', task: 'classification', labels: ['a', 'b', 'c'] };
+  const data = reg.dataset('gone', 'f0,f1,f2,label\n1,2,3,a\n');
+  const bad = reg.dataset('unclosed', 'f0,f1,f2,label\n1,2,3,a\n\n1,2,3,"a\n');
+  const job = await resolveJob(reg.model('gone', onnx, 'gone', spec), {});
+  rmSync(job.dataset.data.path);
+  const isData = (pattern: RegExp) => (e: unknown) => e instanceof EvaluationError && e.kind === 'data' && pattern.test(e.message);
+  await assert.rejects(evaluate(ort, job), isData(/data file not found: .*gone/));
+  await assert.rejects(evaluate(ort, await resolveJob(reg.model('unclosed', onnx, 'unclosed', spec), {})), isData(/unclosed[^:]*:4: /));
+  assert.ok(data && bad);
 });
