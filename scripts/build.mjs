@@ -1,6 +1,7 @@
 // Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { precompiledValidators } from './precompile-validators.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -40,12 +41,12 @@ for (const e of entries.filter((e) => existsSync(e.in))) {
     external: e.external ?? [],
     loader: { '.node': 'copy' },
     // An import named in `onDemand` stays a run-time require of the other bundle.
-    plugins: e.onDemand ? [{
+    plugins: [...(e.onDemand ? [{
       name: 'on-demand',
       setup(build) {
         build.onResolve({ filter: /^\.\// }, (args) => (e.onDemand[args.path] ? { path: e.onDemand[args.path], external: true } : undefined));
       },
-    }] : [],
+    }] : []), ...(e.platform === 'node' ? [precompiledValidators()] : [])],
   };
   if (watch) contexts.push(await esbuild.context(options));
   else await esbuild.build(options);

@@ -8,10 +8,12 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import type { Diagnostic } from './diagnostics';
 import type { ParsedDocument } from './parse';
 import { ajvErrorsToDiagnostics } from './ajvErrors';
+import { BUILTIN_SCHEMAS } from './builtinSchemas';
+import { PRECOMPILED } from './precompiled';
 
-type Draft = '04' | '07' | '2019-09' | '2020-12';
+export type Draft = '04' | '07' | '2019-09' | '2020-12';
 
-function draftOf(schema: AnySchema): Draft {
+export function draftOf(schema: AnySchema): Draft {
   const id = typeof schema === 'object' && schema && typeof schema.$schema === 'string' ? schema.$schema : '';
   if (id.includes('draft-04')) return '04';
   if (id.includes('2019-09')) return '2019-09';
@@ -20,10 +22,11 @@ function draftOf(schema: AnySchema): Draft {
   return '2020-12';
 }
 
-function makeAjv(draft: Draft): Ajv {
+/** `source`: keep the generated code, for ajv's standaloneCode (see precompile.ts). */
+export function makeAjv(draft: Draft, source = false): Ajv {
   // allErrors: every problem at once; verbose: errors carry the schema, for messages and suggestions;
   // strict off: teams' schemas carry editor keywords (markdownDescription, defaultSnippets, ...).
-  const options = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: false };
+  const options = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: false, ...(source ? { code: { source: true } } : {}) };
   const ajv: Ajv =
     draft === '04' ? (new AjvDraft04(options) as unknown as Ajv)
     : draft === '2019-09' ? new Ajv2019(options)
@@ -51,6 +54,13 @@ export class SchemaValidator {
   compile(key: string, schema: AnySchema): ValidateFunction {
     const hit = this.compiled.get(key);
     if (hit && hit.schema === schema) return hit.validate;
+    // A built-in schema compiled at build time (in the bundles): the same code ajv would generate now.
+    const builtin = key.startsWith('builtin:') ? key.slice('builtin:'.length) : '';
+    const pre = PRECOMPILED[builtin];
+    if (pre && BUILTIN_SCHEMAS[builtin as keyof typeof BUILTIN_SCHEMAS] === schema) {
+      this.compiled.set(key, { schema, validate: pre });
+      return pre;
+    }
     const ajv = this.ajv(draftOf(schema));
     const id = typeof schema === 'object' && schema ? (schema.$id ?? (schema as { id?: string }).id) : undefined;
     if (typeof id === 'string') ajv.removeSchema(id);
