@@ -1,6 +1,6 @@
 // The checks no schema can make: references resolve, name the right thing, and lineage has no cycles.
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../metadata/diagnostics';
 import type { Reference } from '../metadata/references';
 import type { Kind } from '../metadata/types';
@@ -21,18 +21,50 @@ export interface Lookup {
   hasName(kind: Kind, name: string): boolean;
 }
 
-const resolved = new Map<string, { path: string; outside: boolean }>();
+/** The memo: root → from → ref → answer (nested maps: no key strings to build and hash per call). */
+const resolved = new Map<string, Map<string, Map<string, { path: string; outside: boolean }>>>();
+let memoSize = 0;
+
+/** resolve(dirname(from), ref) for a normalized absolute POSIX `from` and a relative `ref`, by segments. */
+function joinPosix(from: string, ref: string): string {
+  const parts = from.split('/');
+  parts.pop();
+  for (const seg of ref.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg !== '..') parts.push(seg);
+    else if (parts.length > 1) parts.pop();
+  }
+  return parts.length > 1 ? parts.join('/') : '/';
+}
+
+function compute(root: string, from: string, ref: string): { path: string; outside: boolean } {
+  if (sep === '/' && isAbsolute(from) && !isAbsolute(ref) && !from.includes('/.') && !from.includes('//') && !root.includes('/.') && !root.includes('//') && (root === '/' || !root.endsWith('/'))) {
+    // The common case without node:path's general machinery; the same answers (see crossChecks tests).
+    const path = joinPosix(from, ref);
+    const prefix = root === '/' ? '/' : root + '/';
+    const inside = path.startsWith(prefix) && path !== root;
+    return { path, outside: !inside || path.slice(prefix.length).startsWith('..') };
+  }
+  const path = isAbsolute(ref) ? ref : resolve(dirname(from), ref);
+  const rel = relative(root, path);
+  return { path, outside: rel === '' || rel.startsWith('..') || isAbsolute(rel) };
+}
 
 /** The absolute path a reference points at, and whether that leaves the root. Memoised: path maths is hot. */
 export function resolveReference(root: string, from: string, ref: string): { path: string; outside: boolean } {
-  const key = `${root}\0${from}\0${ref}`;
-  let hit = resolved.get(key);
+  if (memoSize > 200_000) {
+    resolved.clear();
+    memoSize = 0;
+  }
+  let byFrom = resolved.get(root);
+  if (!byFrom) resolved.set(root, (byFrom = new Map()));
+  let byRef = byFrom.get(from);
+  if (!byRef) byFrom.set(from, (byRef = new Map()));
+  let hit = byRef.get(ref);
   if (!hit) {
-    const path = isAbsolute(ref) ? ref : resolve(dirname(from), ref);
-    const rel = relative(root, path);
-    hit = { path, outside: rel === '' || rel.startsWith('..') || isAbsolute(rel) };
-    if (resolved.size > 200_000) resolved.clear();
-    resolved.set(key, hit);
+    hit = compute(root, from, ref);
+    byRef.set(ref, hit);
+    memoSize++;
   }
   return hit;
 }

@@ -96,17 +96,17 @@ export class WorkspaceIndex implements Lookup {
     this.referrers.clear();
     // Synchronous reads: for thousands of small files they beat promise-based I/O several times over.
     for (const rel of await listJsonFiles(this.root)) {
-      if (!this.claim(rel)) continue;
+      const rule = classify(this.config, rel);
+      if (!rule && !this.claim(rel)) continue;
       const abs = join(this.root, rel);
       const read = readMetadataFileSync(abs);
-      this.store(abs, 'text' in read ? read.text : undefined, 'problem' in read ? read.problem : undefined);
+      this.store(abs, 'text' in read ? read.text : undefined, 'problem' in read ? read.problem : undefined, { rel, rule });
     }
     this.recheckAll();
   }
 
-  /** Whether a file is a registry file: by the rules, or by a `$schema` naming a built-in schema. */
+  /** Whether a file no rule claims is a registry file by a `$schema` naming a built-in schema. */
   private claim(rel: string): boolean {
-    if (classify(this.config, rel)) return true;
     let fd: number | undefined;
     try {
       fd = openSync(join(this.root, rel), 'r');
@@ -159,9 +159,10 @@ export class WorkspaceIndex implements Lookup {
     return { key: file, schema };
   }
 
-  private store(path: string, text: string | undefined, problem?: string): IndexedFile | undefined {
-    const rel = this.rel(path);
-    const rule = classify(this.config, rel);
+  /** `known`: the relative path and rule the caller already has for `path`. */
+  private store(path: string, text: string | undefined, problem?: string, known?: { rel: string; rule: ReturnType<typeof classify> }): IndexedFile | undefined {
+    const rel = known ? known.rel : this.rel(path);
+    const rule = known ? known.rule : classify(this.config, rel);
     const kind = rule?.kind ?? this.kindOf(path, safeHead(text ?? ''));
     if (!kind) return undefined;
     let tree: ParsedDocument | undefined;
@@ -270,7 +271,8 @@ export class WorkspaceIndex implements Lookup {
   // ---- queries ----
 
   get(path: string): IndexedFile | undefined {
-    return this.files.get(resolve(path));
+    // Keys are resolved paths, so a key is its own resolved form: skip resolve() for them.
+    return this.files.get(path) ?? this.files.get(resolve(path));
   }
 
   hasName(kind: Kind, name: string): boolean {
