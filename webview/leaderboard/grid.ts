@@ -36,6 +36,10 @@ export class VirtualGrid {
   private active = -1;
   private frame = 0;
   private filterInputs = new Map<string, HTMLInputElement>();
+  /** The viewport's height and whether it is scrolled, as last seen by the observers: at the top, a
+   *  render after new data or a query needs no forced layout to know which rows are in view. */
+  private height = 0;
+  private scrolled = false;
 
   constructor(private readonly handlers: GridHandlers) {
     this.element = div('grid');
@@ -56,8 +60,8 @@ export class VirtualGrid {
     this.body.setAttribute('role', 'rowgroup');
     this.viewport.append(head, this.body);
     this.element.append(this.viewport);
-    this.viewport.addEventListener('scroll', () => this.schedule(), { passive: true });
-    new ResizeObserver(() => this.schedule()).observe(this.viewport);
+    this.viewport.addEventListener('scroll', () => { this.scrolled = this.viewport.scrollTop > 0; this.schedule(); }, { passive: true });
+    new ResizeObserver((entries) => { this.height = entries.at(-1)!.contentRect.height; this.schedule(); }).observe(this.viewport);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.body.addEventListener('click', (e) => {
       const row = (e.target as Element).closest<HTMLElement>('.data-row');
@@ -112,8 +116,8 @@ export class VirtualGrid {
   }
 
   private window(): { start: number; end: number } {
-    const top = Math.max(0, this.viewport.scrollTop - this.headerHeight());
-    const height = this.viewport.clientHeight || 600;
+    const top = this.scrolled ? Math.max(0, this.viewport.scrollTop - this.headerHeight()) : 0;
+    const height = this.height || this.viewport.clientHeight || 600;
     return { start: Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN), end: Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN };
   }
 
@@ -153,6 +157,7 @@ export class VirtualGrid {
       const viewHeight = this.viewport.clientHeight - header;
       if (y < viewTop) this.viewport.scrollTop = y;
       else if (y + ROW_HEIGHT > viewTop + viewHeight) this.viewport.scrollTop = y + ROW_HEIGHT - viewHeight;
+      this.scrolled = this.viewport.scrollTop > 0;
     }
     this.render();
   }

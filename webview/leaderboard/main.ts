@@ -126,15 +126,20 @@ function refresh(end = Infinity): void {
 /** More rows than this in view at first (a deep scroll when data is refreshed): rank and sort them all at once. */
 const FIRST_ROWS_MAX = 2000;
 
-/** The rest of the first render's work, one step per task so input is handled in between. */
+/**
+ * The rest of the first render's work, one step per task so input is handled in between: what this
+ * query needs, its full result, then what the next interactions will likely need (kept with the
+ * data, so those steps go on after the query changes, until new data comes).
+ */
 function complete(job: { generation: number }): void {
-  const steps = [...preparationSteps(data, query), () => void fullResult()];
-  const live = () => pending === job && job.generation === generation;
+  const { needed, likely } = preparationSteps(data, query);
+  const forData = data;
+  const steps = [...needed, () => { if (pending === job) fullResult(); }, ...likely];
   const next = (): void => {
     steps.shift()!();
-    if (steps.length) later(next, live);
+    if (steps.length) later(next, () => data === forData);
   };
-  later(next, live);
+  later(next, () => data === forData);
 }
 
 /** Run `f` in a task of its own soon (a message, not a timer: no clamping), if `live()` still holds then. */

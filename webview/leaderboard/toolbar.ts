@@ -22,6 +22,9 @@ export class Toolbar {
   private readonly perDataset: CheckBox;
   private readonly digits: TextField;
   private readonly columnList: HTMLElement;
+  private readonly chooser: HTMLDetailsElement;
+  private columns: Column[] = [];
+  private visible: readonly string[] = [];
 
   constructor(private readonly handlers: ToolbarHandlers) {
     this.element = el('div', 'toolbar');
@@ -59,7 +62,9 @@ export class Toolbar {
     });
 
     // The column chooser: a native disclosure (keyboard and screen reader friendly) of checkboxes.
-    const chooser = el('details', 'columns');
+    const chooser = (this.chooser = el('details', 'columns') as HTMLDetailsElement);
+    // Its checkboxes are made when it first opens: nothing of them shows before, and a first render saves the work.
+    chooser.addEventListener('toggle', () => { if (chooser.open) this.fillColumnList(); });
     const summary = el('summary', '');
     summary.textContent = 'Columns';
     this.columnList = el('div', 'column-list');
@@ -88,10 +93,18 @@ export class Toolbar {
   setData(datasets: string[], columns: Column[]): void {
     this.setDatasets(datasets);
     setOptions(this.rankBy, [['', 'Auto'], ...columns.filter((c) => c.kind === 'number').map((c) => [c.id, c.label] as [string, string])]);
-    this.columnList.replaceChildren(...columns.map((c) => {
+    this.columns = columns;
+    this.columnList.replaceChildren();
+    if (this.chooser.open) this.fillColumnList();
+  }
+
+  private fillColumnList(): void {
+    if (this.columnList.childElementCount) return;
+    this.columnList.replaceChildren(...this.columns.map((c) => {
       const box = el('vscode-checkbox', '') as CheckBox;
       box.dataset.column = c.id;
       box.setAttribute('label', c.label);
+      box.checked = this.visible.includes(c.id);
       box.addEventListener('change', () => this.handlers.toggleColumn(c.id, box.checked));
       return box;
     }));
@@ -112,6 +125,7 @@ export class Toolbar {
     this.direction.value = q.rankDirection ?? 'auto';
     this.perDataset.checked = q.rankPerDataset ?? true;
     if (document.activeElement !== this.digits) this.digits.value = String(q.digits ?? 3);
+    this.visible = visible;
     for (const box of Array.from(this.columnList.children) as CheckBox[]) box.checked = visible.includes(box.dataset.column!);
   }
 }

@@ -2,7 +2,7 @@
 // paint at 100,000 rows. Gives exactly runQuery's first k rows, ranks and count, or undefined when
 // the query needs every row (the global filter, a rank filter: then the caller runs runQuery).
 import { NUMERIC_KINDS, type Column, type LeaderboardData, type Query } from './types';
-import { ascendingFor, getter, groupMetric, passes, planQuery, rankColumnFor, rankGrouper, scopeOf, type Getter, type QueryPlan, type QueryResult } from './query';
+import { getter, passes, planQuery, rankColumnFor, rankInputsFor, scopeOf, type Getter, type QueryPlan, type QueryResult } from './query';
 
 export interface FirstRows extends QueryResult {
   /** Rows that pass the filters; `order` holds only the first of them, and `ranks` is exact for those. */
@@ -42,67 +42,27 @@ export function firstRows(data: LeaderboardData, query: Query, k: number): First
 
   // 1. Per rank group, only its best k rows (and rows tied with the k-th) get exact ranks: rows
   // further down rank below all of them, which is all a sort whose top k we want needs to know.
-  // One pass over the rows: each group's metric is taken to be the leftmost, checked after.
+  const { groupOf, groupCount, directed } = rankInputsFor(data, query, plan, scope, rankColumn);
   const ranks = new Float64Array(n).fill(NaN);
   const state = new Uint8Array(n);
-  const directed = new Float64Array(n);
-  const groupOf = new Int32Array(n).fill(-1);
-  const leftmost = data.columns.find((c) => c.kind === 'number' && c.metric !== undefined);
-  const missing: number[] = [];
-  const best: number[][] = [];
-  const select = (i: number, g: number, get: Getter, up: boolean): void => {
-    const v = get(rows[i]!);
-    if (v === undefined) missing[g]++;
-    if (typeof v !== 'number' || Number.isNaN(v)) return;
-    const d = up ? v : -v;
-    directed[i] = d;
+  const best: number[][] = Array.from({ length: groupCount }, () => []);
+  const worst = new Float64Array(groupCount).fill(Infinity);
+  for (let s = 0; s < scope.length; s++) {
+    const i = scope[s]!;
+    const d = directed[i]!;
+    if (Number.isNaN(d)) continue;
     state[i] = UNKNOWN;
+    const g = groupOf[i]!;
     const b = best[g]!;
-    if (b.length === k && d >= b[k - 1]!) return;
+    if (b.length === k && d >= worst[g]!) continue;
     let lo = 0, hi = b.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (b[mid]! <= d) lo = mid + 1; else hi = mid; }
     b.splice(lo, 0, d);
     if (b.length > k) b.pop();
-  };
-  // The hot loop of the first render: plain code, no calls per row but the group's map lookup.
-  const grouper = rankGrouper(plan.perDataset);
-  const guess = rankColumn ?? leftmost;
-  const get = guess && getter(guess), metric = guess?.metric, sign = guess && ascendingFor(plan, guess) ? 1 : -1;
-  const worst: number[] = [];
-  for (let s = 0; s < scope.length; s++) {
-    const i = scope[s]!;
-    const row = rows[i]!;
-    const g = (groupOf[i] = grouper.group(row));
-    if (g === best.length) { best.push([]); missing.push(0); worst.push(Infinity); }
-    if (!get) continue;
-    const v: unknown = metric !== undefined ? row.metrics[metric] : get(row);
-    if (v === undefined) { missing[g]++; continue; }
-    if (typeof v !== 'number' || Number.isNaN(v)) continue;
-    const d = sign * v;
-    directed[i] = d;
-    state[i] = UNKNOWN;
-    if (d < worst[g]! || best[g]!.length < k) {
-      select(i, g, get, sign > 0);
-      if (best[g]!.length === k) worst[g] = best[g]![k - 1]!;
-    }
+    if (b.length === k) worst[g] = b[k - 1]!;
   }
-  const groupCount = best.length;
-  const metricOf: (Column | undefined)[] = new Array(groupCount).fill(guess);
-  if (!rankColumn) {
-    // A group some of whose rows lack the leftmost metric may rank by another: its most common one.
-    for (let g = 0; g < groupCount; g++) {
-      if (!missing[g] && metricOf[g]) continue;
-      const members = membersOf(scope, groupOf, g);
-      const c = (metricOf[g] = groupMetric(data, members));
-      if (c === leftmost) continue;
-      for (const i of members) state[i] = EMPTY;
-      best[g] = [];
-      if (c) { const get = getter(c), up = ascendingFor(plan, c); for (const i of members) select(i, g, get, up); }
-    }
-  }
-  const threshold = best.map((b) => (b.length === k ? b[k - 1]! : Infinity));
   const top: number[][] = Array.from({ length: groupCount }, () => []);
-  for (const i of scope) if (state[i] === UNKNOWN && directed[i]! <= threshold[groupOf[i]!]!) top[groupOf[i]!]!.push(i);
+  for (const i of scope) if (state[i] === UNKNOWN && (best[groupOf[i]!]!.length < k || directed[i]! <= worst[groupOf[i]!]!)) top[groupOf[i]!]!.push(i);
   const bound = top.map((list) => {
     list.sort((a, b) => directed[a]! - directed[b]! || a - b);
     let rank = 0;

@@ -3,6 +3,7 @@
 import { NUMERIC_KINDS, type Column, type LeaderboardData, type Query, type RankedRow, type Row, type SortKey, type Table } from './types';
 import { compileFilter, FilterError, type CellTest } from './filter';
 import { lowerIsBetter, normalizeColumnId } from './metrics';
+import { rankInputs, ranksFrom, type RankInputs } from './ranking';
 
 export const DEFAULT_DIGITS = 3;
 
@@ -216,31 +217,40 @@ export function runQuery(data: LeaderboardData, query: Query = {}): QueryResult 
   return { columns: plan.columns, order, ranks, total: scope.length, rankColumn, rankAscending, problems: plan.problems };
 }
 
+function rankKey(query: Query, plan: QueryPlan, rankColumn: Column | undefined): string {
+  return `${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${plan.direction}\u0000${plan.perDataset}`;
+}
+
+/** Each row's rank group and value for this ranking (kept with the data: firstRows and the ranks share it). */
+export function rankInputsFor(data: LeaderboardData, query: Query, plan: QueryPlan, scope: Uint32Array, rankColumn: Column | undefined): RankInputs {
+  return cacheFor(data).rankInputs(rankKey(query, plan, rankColumn), () => rankInputs(data, scope, rankColumn, (c) => ascendingFor(plan, c), plan.perDataset));
+}
+
 function ranksFor(data: LeaderboardData, query: Query, plan: QueryPlan, scope: Uint32Array, rankColumn: Column | undefined): Float64Array {
-  const cache = cacheFor(data);
-  return cache.ranks(`${query.dataset ?? ''}\u0000${rankColumn?.id ?? ''}\u0000${plan.direction}\u0000${plan.perDataset}`, () =>
-    computeRanks(data, scope, rankColumn, (c) => ascendingFor(plan, c), plan.perDataset));
+  return cacheFor(data).ranks(rankKey(query, plan, rankColumn), () => ranksFrom(rankInputsFor(data, query, plan, scope, rankColumn), scope));
 }
 
 /**
- * The work runQuery will need for this query and data, as separate steps (ranks, each sort key's
- * order, the global filter's text), so a caller can run them one per task after a first render
- * and keep the page responsive; runQuery then finds them cached.
+ * Work to do in the background after a first render, as separate steps (one per task keeps the page
+ * responsive): `needed`, what runQuery needs for this query (ranks, each sort key's order); `likely`,
+ * what the next interactions will (the global filter's text, every other column's order). Each step
+ * fills the data's cache, so it is never done twice.
  */
-export function preparationSteps(data: LeaderboardData, query: Query = {}): (() => void)[] {
+export function preparationSteps(data: LeaderboardData, query: Query = {}): { needed: (() => void)[]; likely: (() => void)[] } {
   const plan = planQuery(data, query);
   const cache = cacheFor(data);
-  let scope: Uint32Array | undefined;
-  const steps: (() => void)[] = [() => {
-    scope = scopeOf(data, query.dataset);
+  const needed: (() => void)[] = [() => {
+    const scope = scopeOf(data, query.dataset);
     ranksFor(data, query, plan, scope, rankColumnFor(data, plan, scope).rankColumn);
   }];
+  const keyed = new Set<Column>();
   for (const k of plan.keys) {
     const column = data.columns.find((c) => c.id === k.column);
-    if (column && column.id !== 'rank') steps.push(() => void cache.ordinals(column));
+    if (column && column.id !== 'rank') { keyed.add(column); needed.push(() => void cache.ordinals(column)); }
   }
-  steps.push(() => void cache.haystacks());
-  return steps;
+  const likely: (() => void)[] = [() => void cache.haystacks()];
+  for (const column of plan.columns) if (column.id !== 'rank' && !keyed.has(column)) likely.push(() => void cache.ordinals(column));
+  return { needed, likely };
 }
 
 /** The query's table as row objects (for markdown, CSV, JSON). */
@@ -257,94 +267,6 @@ export function clampDigits(d: number | undefined): number {
   return d === undefined || !Number.isFinite(d) ? DEFAULT_DIGITS : Math.max(0, Math.min(10, Math.trunc(d)));
 }
 
-/**
- * Competition ranking (1, 2, 2, 4) within each dataset+split+shots group, or over the whole scope.
- * Without a column, each group uses the metric most of its rows have (leftmost on ties).
- * A row's rank is one more than the number of its group's values strictly better than its own:
- * its place in the group's values sorted natively.
- */
-function computeRanks(data: LeaderboardData, scope: Uint32Array, column: Column | undefined, ascending: (c: Column) => boolean, perDataset: boolean): Float64Array {
-  const ranks = new Float64Array(data.rows.length).fill(NaN);
-  for (const members of rankGroups(data, scope, perDataset)) {
-    const c = column ?? groupMetric(data, members);
-    if (!c) continue;
-    const get = getter(c);
-    const up = ascending(c);
-    const values = new Float64Array(members.length);
-    const rows = new Uint32Array(members.length);
-    let m = 0;
-    for (const i of members) {
-      const v = get(data.rows[i]!);
-      if (typeof v === 'number' && !Number.isNaN(v)) { values[m] = up ? v : -v; rows[m++] = i; }
-    }
-    const sorted = values.slice(0, m).sort();
-    for (let j = 0; j < m; j++) {
-      const v = values[j]!;
-      let lo = 0, hi = m;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < v) lo = mid + 1; else hi = mid; }
-      ranks[rows[j]!] = lo + 1;
-    }
-  }
-  return ranks;
-}
-
-/** Rows that rank together: the scope's rows by dataset, dataset version, split and shot count (or all in one). */
-export function rankGroups(data: LeaderboardData, scope: Uint32Array, perDataset: boolean): number[][] {
-  const { groupOf, count } = groupIds(data, scope, perDataset);
-  const groups: number[][] = Array.from({ length: count }, () => []);
-  for (const i of scope) groups[groupOf[i]!]!.push(i);
-  return groups;
-}
-
-/** Each scope row's rank group as a number 0..count-1, in order of first appearance (-1: outside the scope). */
-export function groupIds(data: LeaderboardData, scope: Uint32Array, perDataset: boolean): { groupOf: Int32Array; count: number } {
-  const groupOf = new Int32Array(data.rows.length).fill(-1);
-  const grouper = rankGrouper(perDataset);
-  for (const i of scope) groupOf[i] = grouper.group(data.rows[i]!);
-  return { groupOf, count: grouper.count() };
-}
-
-/** Numbers rows by rank group as it meets them: by dataset, dataset version, split and shot count, or all as one. */
-export function rankGrouper(perDataset: boolean): { group(row: Row): number; count(): number } {
-  if (!perDataset) {
-    let seen = 0;
-    return { group: () => (seen = 1, 0), count: () => seen };
-  }
-  // Most rows have no version, split or shots: one map lookup by dataset name, no key string to build.
-  const byDataset = new Map<string, { plain: number; more?: Map<string, number> }>();
-  let count = 0;
-  return {
-    group(row) {
-      let entry = byDataset.get(row.dataset);
-      if (!entry) byDataset.set(row.dataset, (entry = { plain: -1 }));
-      const rest = row.datasetVersion === undefined && row.split === undefined && row.shots === undefined ? '' : `${row.datasetVersion ?? ''}\u0000${row.split ?? ''}\u0000${row.shots ?? ''}`;
-      let g: number | undefined;
-      if (rest === '' || rest === '\u0000\u0000') {
-        if ((g = entry.plain) < 0) g = entry.plain = count++;
-      } else {
-        entry.more ??= new Map();
-        if ((g = entry.more.get(rest)) === undefined) entry.more.set(rest, (g = count++));
-      }
-      return g;
-    },
-    count: () => count,
-  };
-}
-
-/** The metric most of a group's rows have, leftmost on ties; stops at the first one every row has. */
-export function groupMetric(data: LeaderboardData, members: readonly number[]): Column | undefined {
-  let best = 0;
-  let c: Column | undefined;
-  for (const m of data.columns) {
-    if (m.kind !== 'number' || m.metric === undefined) continue;
-    let count = 0;
-    for (const i of members) if (data.rows[i]!.metrics[m.metric] !== undefined) count++;
-    if (count > best) { best = count; c = m; }
-    if (best === members.length) break;
-  }
-  return c;
-}
-
 function allIndices(n: number): Uint32Array {
   const a = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
@@ -353,6 +275,7 @@ function allIndices(n: number): Uint32Array {
 
 interface DataCache {
   ranks(key: string, make: () => Float64Array): Float64Array;
+  rankInputs(key: string, make: () => RankInputs): RankInputs;
   haystacks(): string[];
   ordinals(column: Column): Ordinals;
 }
@@ -364,12 +287,18 @@ function cacheFor(data: LeaderboardData): DataCache {
   let c = caches.get(data);
   if (c) return c;
   const rankMemo = new Map<string, Float64Array>();
+  const inputMemo = new Map<string, RankInputs>();
   const sortMemo = new Map<string, Ordinals>();
   let hay: string[] | undefined;
   c = {
     ranks(key, make) {
       let r = rankMemo.get(key);
       if (!r) { if (rankMemo.size > 16) rankMemo.clear(); rankMemo.set(key, (r = make())); }
+      return r;
+    },
+    rankInputs(key, make) {
+      let r = inputMemo.get(key);
+      if (!r) { if (inputMemo.size > 4) inputMemo.clear(); inputMemo.set(key, (r = make())); }
       return r;
     },
     haystacks() {
