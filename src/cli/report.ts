@@ -17,7 +17,8 @@ function locate(files: FileReport[], cwd: string): Located[] {
   return files.flatMap((f) => {
     if (!f.diagnostics.length) return [];
     const lines = new LineIndex(f.text);
-    return f.diagnostics.map((d) => ({ ...d, file: relative(cwd, f.path) || f.path, range: lines.rangeOf(d.offset, d.length) }));
+    const file = relative(cwd, f.path) || f.path;
+    return f.diagnostics.map((d) => ({ ...d, file, range: lines.rangeOf(d.offset, d.length) }));
   });
 }
 

@@ -25,6 +25,8 @@ function commonAncestor(paths: string[]): string {
 }
 
 function within(path: string, dir: string): boolean {
+  // Both resolved: a path under dir needs no relative() (called once per file of the registry).
+  if (path.startsWith(dir) && path.charAt(dir.length) === sep && !dir.endsWith(sep)) return !path.startsWith('..', dir.length + 1);
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
 }
