@@ -92,12 +92,17 @@ export function rankGrouper(perDataset: boolean): { group(row: Row): number; cou
     return { group: () => (seen = 1, 0), count: () => seen };
   }
   // Most rows have no version, split or shots: one map lookup by dataset name, no key string to build.
+  // Rows of one dataset often come together: the last one's entry first.
   const byDataset = new Map<string, { plain: number; more?: Map<string, number> }>();
   let count = 0;
+  let lastName: string | undefined;
+  let last: { plain: number; more?: Map<string, number> } | undefined;
   return {
     group(row) {
-      let entry = byDataset.get(row.dataset);
+      let entry = row.dataset === lastName ? last : byDataset.get(row.dataset);
       if (!entry) byDataset.set(row.dataset, (entry = { plain: -1 }));
+      lastName = row.dataset;
+      last = entry;
       const rest = row.datasetVersion === undefined && row.split === undefined && row.shots === undefined ? '' : `${row.datasetVersion ?? ''}\u0000${row.split ?? ''}\u0000${row.shots ?? ''}`;
       let g: number | undefined;
       if (rest === '' || rest === '\u0000\u0000') {
