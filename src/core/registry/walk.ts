@@ -27,7 +27,8 @@ function ignored(rules: Rules[], rel: string, isDir: boolean): boolean {
 /** Relative paths (forward slashes) of the `.json` files under root. Symlinks are not followed. */
 export async function listJsonFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  async function visit(dir: string, rules: Rules[]): Promise<void> {
+  /** `relDir`: dir relative to root with forward slashes ('' for the root), so entries need no relative(). */
+  async function visit(dir: string, relDir: string, rules: Rules[]): Promise<void> {
     const here = await gitignoreAt(dir, root);
     const active = here ? [...rules, here] : rules;
     let entries;
@@ -38,16 +39,15 @@ export async function listJsonFiles(root: string): Promise<string[]> {
     }
     const subdirs: Promise<void>[] = [];
     for (const e of entries) {
-      const abs = join(dir, e.name);
-      const rel = relative(root, abs).split(sep).join('/');
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !ignored(active, rel, true)) subdirs.push(visit(abs, active));
+        if (!ALWAYS_SKIPPED.has(e.name) && !ignored(active, rel, true)) subdirs.push(visit(join(dir, e.name), rel, active));
       } else if (e.isFile() && e.name.endsWith('.json') && !ignored(active, rel, false)) {
         out.push(rel);
       }
     }
     await Promise.all(subdirs);
   }
-  await visit(root, []);
+  await visit(root, '', []);
   return out.sort();
 }
