@@ -47,6 +47,9 @@ export function firstRows(data: LeaderboardData, query: Query, k: number): First
   const state = new Uint8Array(n);
   const best: number[][] = Array.from({ length: groupCount }, () => []);
   const worst = new Float64Array(groupCount).fill(Infinity);
+  // Rows that were among their group's best k when met (or tied the k-th then): every row of the
+  // final best k, and its ties, is one of them.
+  const met: number[][] = Array.from({ length: groupCount }, () => []);
   for (let s = 0; s < scope.length; s++) {
     const i = scope[s]!;
     const d = directed[i]!;
@@ -54,15 +57,15 @@ export function firstRows(data: LeaderboardData, query: Query, k: number): First
     state[i] = UNKNOWN;
     const g = groupOf[i]!;
     const b = best[g]!;
-    if (b.length === k && d >= worst[g]!) continue;
+    if (b.length === k && d >= worst[g]!) { if (d === worst[g]) met[g]!.push(i); continue; }
+    met[g]!.push(i);
     let lo = 0, hi = b.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (b[mid]! <= d) lo = mid + 1; else hi = mid; }
     b.splice(lo, 0, d);
     if (b.length > k) b.pop();
     if (b.length === k) worst[g] = b[k - 1]!;
   }
-  const top: number[][] = Array.from({ length: groupCount }, () => []);
-  for (const i of scope) if (state[i] === UNKNOWN && (best[groupOf[i]!]!.length < k || directed[i]! <= worst[groupOf[i]!]!)) top[groupOf[i]!]!.push(i);
+  const top = met.map((list, g) => list.filter((i) => directed[i]! <= worst[g]!));
   const bound = top.map((list) => {
     list.sort((a, b) => directed[a]! - directed[b]! || a - b);
     let rank = 0;
