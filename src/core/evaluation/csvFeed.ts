@@ -9,6 +9,16 @@ import { CellError, numericCell, type CellPlace, type InputBuffer, type TensorDa
 // 10^0…10^15, each exact.
 const POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 
+/** The header (or first row's keys) tells whether the label and input columns exist at all. */
+export function checkColumns(job: EvaluationJob, have: readonly string[], file: string): void {
+  const list = have.join(', ');
+  if (!have.includes(job.labelColumn)) {
+    throw new EvaluationError('data', `${file}: label column '${job.labelColumn}' does not exist; columns: ${list}`);
+  }
+  const missing = job.inputs.flatMap((x) => x.columns.filter((c) => !have.includes(c)).map((c) => `'${c}' (input '${x.name}')`));
+  if (missing.length) throw new EvaluationError('data', `${file}: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; columns: ${list}`);
+}
+
 /** Where the last scanDecimal stopped: the field's comma, or the record's end. */
 let fieldEnd = 0;
 
@@ -78,20 +88,15 @@ export class CsvFeed {
     this.width = header.length;
     // With a repeated header name the last one counts, as in row objects.
     const field = (c: string) => header.lastIndexOf(c);
-    const have = header.join(', ');
+    checkColumns(job, header, file);
     this.labelField = field(job.labelColumn);
-    if (this.labelField === -1) throw new EvaluationError('data', `${file}: label column '${job.labelColumn}' does not exist; columns: ${have}`);
     this.targets = header.map(() => []);
-    const missing: string[] = [];
     for (const b of buffers) {
-      const { columns, dtype, name } = b.input;
+      const { columns, dtype } = b.input;
       columns.forEach((column, slot) => {
-        const f = field(column);
-        if (f === -1) missing.push(`'${column}' (input '${name}')`);
-        else this.targets[f].push({ column, data: b.data, width: b.width, slot, kind: dtype === 'int32' || dtype === 'int64' ? dtype : 'float' });
+        this.targets[field(column)].push({ column, data: b.data, width: b.width, slot, kind: dtype === 'int32' || dtype === 'int64' ? dtype : 'float' });
       });
     }
-    if (missing.length) throw new EvaluationError('data', `${file}: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; columns: ${have}`);
     this.known = job.task === 'classification' ? job.labels ?? [] : [];
   }
 

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type * as Ort from 'onnxruntime-node';
 import { csvBlocks, csvLineOf, readBatches } from '../datasets/read';
 import { fieldCountError } from '../datasets/readCsv';
-import { CsvFeed } from './csvFeed';
+import { checkColumns, CsvFeed } from './csvFeed';
 import { DatasetError } from '../datasets/types';
 import { cancelled, EvaluationError } from './errors';
 import type { EvaluationJob, EvaluationResult, Progress } from './job';
@@ -132,7 +132,7 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
         let checked = false;
         for await (const batch of readBatches(job.dataset.data, { onBytes })) {
           for (const rec of batch) {
-            if (!checked) { checkColumns(job, rec.row, file); checked = true; }
+            if (!checked) { checkColumns(job, Object.keys(rec.row), file); checked = true; }
             for (const b of buffers) b.set(n, rec.row, rec);
             const y = rec.row[job.labelColumn];
             if (classTally) {
@@ -182,17 +182,6 @@ export async function evaluate(ort: OrtModule, job: EvaluationJob, options: Eval
   } finally {
     await session.release().catch(() => undefined);
   }
-}
-
-/** The first row tells whether the label and input columns exist at all. */
-function checkColumns(job: EvaluationJob, row: Record<string, unknown>, file: string): void {
-  const have = Object.keys(row);
-  const list = have.join(', ');
-  if (!(job.labelColumn in row)) {
-    throw new EvaluationError('data', `${file}: label column '${job.labelColumn}' does not exist; columns: ${list}`);
-  }
-  const missing = job.inputs.flatMap((x) => x.columns.filter((c) => !(c in row)).map((c) => `'${c}' (input '${x.name}')`));
-  if (missing.length) throw new EvaluationError('data', `${file}: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; columns: ${list}`);
 }
 
 /**
