@@ -33,6 +33,8 @@ export interface ModelOpsSettings {
   'leaderboard.digits': number;
   /** A "Refresh leaderboard" CodeLens above living leaderboard blocks in markdown. */
   'leaderboard.codeLens': boolean;
+  /** Select the active editor's metadata file in its registry view when that view is visible. */
+  'registry.autoReveal': boolean;
 }
 
 /** Each setting's default and the enum of allowed values, when it has one. */
@@ -47,6 +49,7 @@ export const SETTINGS: { [K in keyof ModelOpsSettings]: { default: ModelOpsSetti
   'evaluation.batchSize': { default: 0 },
   'leaderboard.digits': { default: 3 },
   'leaderboard.codeLens': { default: true },
+  'registry.autoReveal': { default: true },
 };
 
 export const SETTINGS_SECTION = 'modelops';

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ModelGrouping, ViewId } from '../core/registryViews/tree';
 import { registerArtifactCommands } from './artifactCommands';
+import { registerAutoReveal } from './autoReveal';
 import { registerCreateCommands } from './createCommands';
 import { ProblemDecorations } from './decorations';
 import { registerImportCommands } from './importCommands';
@@ -42,6 +43,7 @@ export function registerRegistryViews(context: vscode.ExtensionContext, client: 
     registerImportCommands(context, store),
     registerArtifactCommands(() => providers.forEach((p) => p.rebuild())),
     registerLineage(context, store),
+    registerAutoReveal(providers, views),
     // The welcome buttons wait for the first answer: an empty list before it means "not yet", not "none".
     store.onDidChange(() => void vscode.commands.executeCommand('setContext', 'modelops.registry.loaded', store.loaded)),
   );

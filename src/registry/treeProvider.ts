@@ -62,6 +62,10 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<ViewNode>, 
     return roots;
   }
 
+  getParent(node: ViewNode): ViewNode | undefined {
+    return this.tree.parent(node);
+  }
+
   getTreeItem(node: ViewNode): vscode.TreeItem {
     const state = !node.expandable
       ? vscode.TreeItemCollapsibleState.None

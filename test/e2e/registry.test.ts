@@ -133,6 +133,16 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     assert.deepEqual((await restored.locator('g.node text.label').allTextContents()).sort(), [...labels].sort());
   });
 
+  test('opening a metadata file selects it in its visible view (as the Explorer\'s autoReveal does)', async () => {
+    const pane = await s.showOnlyView('Models');
+    const selected = pane.locator('.monaco-list-row[aria-selected="true"]');
+    await s.openFile('models/news-topic-distil.model.json');
+    await poll('news-topic-distil selected in the Models view', async () => ((await selected.innerText().catch(() => '')).includes('news-topic-distil') ? true : undefined));
+    await s.openFile('models/code-completer.model.json');
+    await poll('the selection following the editor', async () => ((await selected.innerText().catch(() => '')).includes('code-completer') ? true : undefined));
+    assert.equal(await selected.count(), 1);
+  });
+
   test('clicking a model opens its file; its context menu offers the registry commands', async () => {
     const pane = await s.showOnlyView('Models');
     const row = pane.locator('.monaco-list-row', { hasText: 'iris-tiny' });

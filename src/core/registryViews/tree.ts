@@ -75,6 +75,7 @@ type Expand = () => Promise<ViewNode[]> | ViewNode[];
 export class RegistryTree {
   private readonly byUri = new Map<string, RegistryFile>();
   private readonly expanders = new Map<string, Expand>();
+  private readonly parents = new Map<string, ViewNode>();
   private readonly filter: string;
 
   constructor(readonly registry: RegistryResult, readonly options: TreeOptions = {}) {
@@ -94,7 +95,31 @@ export class RegistryTree {
 
   async children(node: ViewNode): Promise<ViewNode[]> {
     const expand = this.expanders.get(node.id);
-    return expand ? await expand() : [];
+    const kids = expand ? await expand() : [];
+    for (const k of kids) this.parents.set(k.id, node);
+    return kids;
+  }
+
+  /** The node a child was listed under (undefined for roots and nodes never listed). */
+  parent(node: ViewNode): ViewNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  /**
+   * The shallowest node standing for a file of the view's kind, opening groups only (never a
+   * model's or dataset's own lineage), so the view can reveal it; undefined if filtered out.
+   */
+  async find(view: ViewId, uri: string): Promise<ViewNode | undefined> {
+    const type: NodeType = view === 'models' ? 'model' : view === 'datasets' ? 'dataset' : 'results';
+    let level = this.roots(view);
+    while (level.length) {
+      const hit = level.find((n) => n.type === type && n.uri === uri);
+      if (hit) return hit;
+      const next: ViewNode[] = [];
+      for (const g of level) if (g.type === 'group' && g.expandable) next.push(...(await this.children(g)));
+      level = next;
+    }
+    return undefined;
   }
 
   private node(n: ViewNode, expand?: Expand): ViewNode {

@@ -231,6 +231,33 @@ describe('registry views on examples/', () => {
     assert.equal(s.text, `$(symbol-class) ${reg.models.length} $(database) ${reg.datasets.length} $(error) ${withErrors}`);
     assert.match(s.tooltip, new RegExp(`${withErrors} files? with errors`));
   });
+
+  test('reveal: each file\'s shallowest node in its view, and the chain of parents up to a root', async () => {
+    for (const grouping of ['architecture', 'trainingDataset', 'flat'] as const) {
+      const tree = new RegistryTree(reg, { modelGrouping: grouping });
+      for (const m of reg.models) {
+        const node = await tree.find('models', m.uri);
+        assert.ok(node && node.type === 'model' && node.uri === m.uri, `${m.rel} found (${grouping})`);
+        const parent = tree.parent(node);
+        if (grouping === 'flat') assert.equal(parent, undefined, 'a root');
+        else assert.ok(parent && parent.type === 'group' && tree.roots('models').some((r) => r.id === parent.id), `${m.rel} under a top-level group (${grouping})`);
+      }
+    }
+    const tree = new RegistryTree(reg);
+    for (const [view, files] of [['datasets', reg.datasets], ['results', reg.results]] as const) {
+      for (const f of files) {
+        const node = await tree.find(view, f.uri);
+        assert.ok(node && node.uri === f.uri && node.type !== 'group', `${f.rel} found in ${view}`);
+        const chain: string[] = [];
+        for (let p = tree.parent(node); p; p = tree.parent(p)) chain.push(p.id);
+        const top = chain.length ? chain[chain.length - 1] : node.id;
+        assert.ok(tree.roots(view).some((r) => r.id === top), `${f.rel}: its chain ends at a root of ${view}`);
+      }
+    }
+    // A model file is not looked for in another kind's view, and a filtered-out file is not found.
+    assert.equal(await tree.find('datasets', reg.models[0].uri), undefined);
+    assert.equal(await new RegistryTree(reg, { filter: 'no such text' }).find('models', reg.models[0].uri), undefined);
+  });
 });
 
 function irisClean(reg: RegistryResult): string {
