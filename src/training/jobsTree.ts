@@ -17,12 +17,15 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobRecord>, vsc
     this.subscriptions = [service.onDidUpdate(() => this.refreshSoon())];
   }
 
-  /** Coalesces bursts of updates into one refresh. */
+  /**
+   * Coalesces bursts of updates into one refresh, at most twice a second: each refresh re-creates
+   * the rows, and a context-menu command that lands mid-refresh gets no row (then it asks).
+   */
   refreshSoon(): void {
     this.pending ??= setTimeout(() => {
       this.pending = undefined;
       this.changed.fire(undefined);
-    }, 100);
+    }, 500);
   }
 
   getChildren(element?: JobRecord): JobRecord[] {

@@ -184,9 +184,14 @@ export class E2ESession {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: START_TIMEOUT });
   }
 
-  /** Reloads the window (as Developer: Reload Window does) and waits for the ModelOps container again. */
+  /**
+   * Developer: Reload Window, and waits for the ModelOps container again. The command, not a page
+   * reload: it lets the workbench save its editors and webview states before going.
+   */
   async reload(): Promise<void> {
-    await this.page.reload();
+    const loaded = this.page.waitForEvent('load', { timeout: START_TIMEOUT });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
     await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: START_TIMEOUT });
     const icon = this.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
     await poll('the ModelOps container after the reload', async () => {

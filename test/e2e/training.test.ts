@@ -168,6 +168,10 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await poll('the slow job running', async () => (/^running/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await s.screenshot('training-running');
     await s.contextMenu(row, 'Cancel Job');
+    // The running job's row refreshes as it progresses; a menu command that lands mid-refresh gets
+    // no row from VS Code, and then asks which job (as from the palette): answer as a person would.
+    const asked = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'slow-trainer' });
+    if (await asked.first().waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false)) await asked.first().click();
     await poll('the slow job cancelled', async () => (/^cancelled/.test(await row.locator('.label-description').innerText()) ? true : undefined));
     await status.first().waitFor({ state: 'hidden' });
   });
