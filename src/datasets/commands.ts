@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
 import { FileExistsError } from '../core/datasets/files';
 import { loadDataset, readMetadataFile, type LoadedDataset } from '../core/datasets/metadata';
-import { sampleDatasetFile, sanitizeDatasetFile, splitDatasetFile, validateDatasetFile, type WrittenDataset } from '../core/datasets/operations';
+import { OperationCancelled, sampleDatasetFile, sanitizeDatasetFile, splitDatasetFile, validateDatasetFile, type WrittenDataset } from '../core/datasets/operations';
 import { readRecords } from '../core/datasets/read';
 import { DatasetError } from '../core/datasets/types';
 import type { DatasetMetadata } from '../core/metadata/types';
@@ -67,6 +67,7 @@ async function target(source: RegistrySource, arg: unknown): Promise<Target | un
 }
 
 async function showDatasetError(e: unknown, metadataFile: string): Promise<void> {
+  if (e instanceof OperationCancelled) return; // the user pressed Cancel: nothing to report
   const msg = (e as Error)?.message ?? String(e);
   const file = e instanceof DatasetError && e.file ? e.file : e instanceof FileExistsError ? e.path : metadataFile;
   const line = e instanceof DatasetError ? e.line : undefined;
@@ -94,8 +95,13 @@ async function ask(prompt: string, value: string, check: (t: string) => string |
   return vscode.window.showInputBox({ prompt, value, validateInput: check, ignoreFocusOut: true });
 }
 
-async function progress<T>(title: string, work: () => Promise<T>): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, work);
+/** A cancellable progress notification; Cancel aborts the core operation's signal. */
+async function progress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    return work(abort.signal);
+  });
 }
 
 async function report(action: string, written: WrittenDataset[], root?: string, extra = ''): Promise<void> {
@@ -115,8 +121,8 @@ async function splitCommand(source: RegistrySource, arg: unknown): Promise<void>
   if (!stratify) return;
   const root = workspaceRoot(t.metadataFile);
   try {
-    const written = await progress(`Splitting ${t.dataset.metadata.name}`, () =>
-      withOverwrite((overwrite) => splitDatasetFile(t.metadataFile, { trainRatio: Number(ratio), seed: Number(seed), stratifyBy: stratify.value, split: t.split, overwrite }), root));
+    const written = await progress(`Splitting ${t.dataset.metadata.name}`, (signal) =>
+      withOverwrite((overwrite) => splitDatasetFile(t.metadataFile, { trainRatio: Number(ratio), seed: Number(seed), stratifyBy: stratify.value, split: t.split, overwrite, signal }), root));
     if (written) await report('Split', written, root);
   } catch (e) {
     await showDatasetError(e, t.metadataFile);
@@ -134,8 +140,8 @@ async function sampleCommand(source: RegistrySource, arg: unknown): Promise<void
   if (seed === undefined) return;
   const root = workspaceRoot(t.metadataFile);
   try {
-    const written = await progress(`Sampling ${t.dataset.metadata.name}`, () =>
-      withOverwrite((overwrite) => sampleDatasetFile(t.metadataFile, { n: Number(n), seed: Number(seed), split: t.split, overwrite }), root));
+    const written = await progress(`Sampling ${t.dataset.metadata.name}`, (signal) =>
+      withOverwrite((overwrite) => sampleDatasetFile(t.metadataFile, { n: Number(n), seed: Number(seed), split: t.split, overwrite, signal }), root));
     if (written) await report('Sample', [written], root);
   } catch (e) {
     await showDatasetError(e, t.metadataFile);
@@ -154,8 +160,8 @@ async function sanitizeCommand(source: RegistrySource, arg: unknown): Promise<vo
   const root = workspaceRoot(t.metadataFile);
   try {
     const options = sanitizeOptions(flags.map((f) => f.value), required.map((r) => r.label));
-    const written = await progress(`Sanitizing ${t.dataset.metadata.name}`, () =>
-      withOverwrite((overwrite) => sanitizeDatasetFile(t.metadataFile, { ...options, split: t.split, overwrite }), root));
+    const written = await progress(`Sanitizing ${t.dataset.metadata.name}`, (signal) =>
+      withOverwrite((overwrite) => sanitizeDatasetFile(t.metadataFile, { ...options, split: t.split, overwrite, signal }), root));
     if (written) await report('Sanitize', [written], root, `(${sanitizeSummary(written.report)})`);
   } catch (e) {
     await showDatasetError(e, t.metadataFile);
@@ -169,7 +175,7 @@ async function validateCommand(source: RegistrySource, reports: Reports, arg: un
   const label = await vscode.window.showQuickPick(columnItems(await columnsOf(t.dataset), '$(dash) No label column'), { placeHolder: 'Label column (for the label distribution)?' });
   if (!label) return;
   try {
-    const r = await progress(`Validating ${t.dataset.metadata.name}`, () => validateDatasetFile(t.metadataFile, { labelColumn: label.value, split: t.split }));
+    const r = await progress(`Validating ${t.dataset.metadata.name}`, (signal) => validateDatasetFile(t.metadataFile, { labelColumn: label.value, split: t.split, signal }));
     const name = t.dataset.metadata.name + (t.split ? ` (${t.split})` : '');
     await reports.show(`Validation of ${name}`, validationMarkdown(name, r.dataFile, r, workspaceRoot(t.metadataFile)));
     if (!r.valid) {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DatasetMetadata } from '../metadata/types';
-import type { DataSource, Row } from './types';
+import type { DataSource, LocatedRow, Row } from './types';
 import { DatasetError } from './types';
 import { readRecords } from './read';
 import { createRowWriter, type RowWriter } from './write';
@@ -19,6 +19,8 @@ import { DatasetValidator, type ValidateOptions, type ValidationResult } from '.
 
 export interface OutputOptions {
   overwrite?: boolean;
+  /** Stops the operation; what it had begun is removed and OperationCancelled is thrown. */
+  signal?: AbortSignal;
   /** Picks one file of a multi-file dataset. */
   split?: string;
   now?: Date;
@@ -28,6 +30,21 @@ export interface WrittenDataset {
   metadataFile: string;
   dataFile: string;
   metadata: DatasetMetadata;
+}
+
+/** An operation stopped by its signal; it left no file behind. */
+export class OperationCancelled extends Error {
+  constructor() {
+    super('cancelled: nothing was written');
+  }
+}
+
+/** The rows of a source, stopping at an aborted signal. */
+async function* rows(source: DataSource, signal: AbortSignal | undefined): AsyncGenerator<LocatedRow> {
+  for await (const rec of readRecords(source)) {
+    if (signal?.aborted) throw new OperationCancelled();
+    yield rec;
+  }
 }
 
 interface Part {
@@ -58,13 +75,14 @@ function plan(parent: LoadedDataset, parts: Part[], overwrite: boolean): Planned
 async function writeParts(
   parent: LoadedDataset,
   planned: PlannedPart[],
-  overwrite: boolean,
+  o: OutputOptions,
   route: (row: Row, index: number) => { row: Row; part: number } | undefined,
 ): Promise<{ rows: number; sha256: string }[]> {
+  const overwrite = o.overwrite ?? false;
   let columns: string[] | undefined;
   const writers: RowWriter[] = [];
   try {
-    for await (const rec of readRecords(parent.data)) {
+    for await (const rec of rows(parent.data, o.signal)) {
       columns ??= Object.keys(rec.row);
       if (!writers.length) for (const p of planned) writers.push(createRowWriter(p.data, { overwrite, columns }));
       const r = route(rec.row, rec.index - 1);
@@ -89,6 +107,8 @@ async function finish(
 ): Promise<WrittenDataset[]> {
   const out: WrittenDataset[] = [];
   try {
+    // The last moment to stop with nothing written; the metadata writes are quick.
+    if (o.signal?.aborted) throw new OperationCancelled();
     for (let i = 0; i < planned.length; i++) {
       const p = planned[i];
       const metadata = deriveMetadata({
@@ -107,11 +127,11 @@ async function finish(
   }
 }
 
-async function countRows(source: DataSource, stratifyBy?: string): Promise<{ n: number; keys?: string[] }> {
+async function countRows(source: DataSource, signal: AbortSignal | undefined, stratifyBy?: string): Promise<{ n: number; keys?: string[] }> {
   let n = 0;
   const keys: string[] | undefined = stratifyBy ? [] : undefined;
   let checked = false;
-  for await (const rec of readRecords(source)) {
+  for await (const rec of rows(source, signal)) {
     if (stratifyBy && !checked) {
       if (!(stratifyBy in rec.row)) throw new DatasetError(`column '${stratifyBy}' does not exist; columns: ${Object.keys(rec.row).join(', ')}`, source.path);
       checked = true;
@@ -138,9 +158,9 @@ export async function splitDatasetFile(metadataFile: string, o: SplitFileOptions
   checkRatio(ratio);
   const parent = await loadDataset(metadataFile, o.split);
   const planned = plan(parent, [{ suffix: 'train', name: o.names?.train }, { suffix: 'test', name: o.names?.test }], o.overwrite ?? false);
-  const { n, keys } = await countRows(parent.data, o.stratifyBy);
+  const { n, keys } = await countRows(parent.data, o.signal, o.stratifyBy);
   const mask = assignSplit(keys ?? n, ratio, seed);
-  const written = await writeParts(parent, planned, o.overwrite ?? false, (row, i) => ({ row, part: mask[i] ? 0 : 1 }));
+  const written = await writeParts(parent, planned, o, (row, i) => ({ row, part: mask[i] ? 0 : 1 }));
   const parameters = { train_ratio: ratio, seed, ...(o.stratifyBy ? { stratify_by: o.stratifyBy } : {}) };
   const how = `train_ratio=${ratio} seed=${seed}${o.stratifyBy ? ` stratify_by=${o.stratifyBy}` : ''}`;
   return finish(parent, planned, written, o, {
@@ -164,9 +184,9 @@ export async function sampleDatasetFile(metadataFile: string, o: SampleFileOptio
   const seed = o.seed ?? 0;
   const parent = await loadDataset(metadataFile, o.split);
   const planned = plan(parent, [{ suffix: `sample-${o.n}`, name: o.name, metadataFile: o.metadataFile }], o.overwrite ?? false);
-  const { n } = await countRows(parent.data);
+  const { n } = await countRows(parent.data, o.signal);
   const chosen = chooseIndices(n, o.n, seed);
-  const written = await writeParts(parent, planned, o.overwrite ?? false, (row, i) => (chosen.has(i) ? { row, part: 0 } : undefined));
+  const written = await writeParts(parent, planned, o, (row, i) => (chosen.has(i) ? { row, part: 0 } : undefined));
   const [w] = await finish(parent, planned, written, o, {
     action: 'sample',
     parameters: { n: o.n, seed },
@@ -187,7 +207,7 @@ export async function sanitizeDatasetFile(metadataFile: string, o: SanitizeFileO
   const parent = await loadDataset(metadataFile, o.split);
   const planned = plan(parent, [{ suffix: 'sanitized', name: o.name, metadataFile: o.metadataFile }], o.overwrite ?? false);
   const s = new DatasetSanitizer(o);
-  const written = await writeParts(parent, planned, o.overwrite ?? false, (row, i) => {
+  const written = await writeParts(parent, planned, o, (row, i) => {
     const clean = s.apply(row, i + 1);
     return clean ? { row: clean, part: 0 } : undefined;
   });
@@ -210,11 +230,11 @@ export async function sanitizeDatasetFile(metadataFile: string, o: SanitizeFileO
 }
 
 /** Validates the data file of a dataset; read problems become errors rather than exceptions. */
-export async function validateDatasetFile(metadataFile: string, o: ValidateOptions & { split?: string } = {}): Promise<ValidationResult & { dataFile: string }> {
+export async function validateDatasetFile(metadataFile: string, o: ValidateOptions & { split?: string; signal?: AbortSignal } = {}): Promise<ValidationResult & { dataFile: string }> {
   const ds = await loadDataset(metadataFile, o.split);
   const v = new DatasetValidator(o);
   try {
-    for await (const rec of readRecords(ds.data)) v.add(rec.row);
+    for await (const rec of rows(ds.data, o.signal)) v.add(rec.row);
   } catch (e) {
     if (!(e instanceof DatasetError)) throw e;
     v.addError({ message: e.message });

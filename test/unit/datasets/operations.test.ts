@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdi
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { splitDatasetFile, sampleDatasetFile, sanitizeDatasetFile, validateDatasetFile } from '../../../src/core/datasets/operations';
+import { OperationCancelled, splitDatasetFile, sampleDatasetFile, sanitizeDatasetFile, validateDatasetFile } from '../../../src/core/datasets/operations';
 import { readAllRows } from '../../../src/core/datasets/read';
 import { loadDataset } from '../../../src/core/datasets/metadata';
 import { FileExistsError } from '../../../src/core/datasets/files';
@@ -136,4 +136,33 @@ test('JSONL and JSON-array datasets split into files of the same format', async 
     assert.equal(train.metadata.rows, 15);
     assert.equal(train.metadata.sha256, sha(train.dataFile));
   }
+});
+
+/** A signal that reads as aborted from its `after`-th check on: Cancel pressed at a known row. */
+function abortsAfter(after: number): AbortSignal {
+  let checks = 0;
+  return { get aborted() { return ++checks > after; } } as AbortSignal;
+}
+
+test('Cancel part-way through split, sample, sanitize and validate: OperationCancelled, and no file is left behind', async () => {
+  const { root, meta } = registry();
+  const listing = () => [...readdirSync(join(root, 'data')), ...readdirSync(join(root, 'datasets'))].sort();
+  const before = listing();
+  // 50 rows: split and sample count the rows first, so 60 checks stops them while writing; 50
+  // stops them after the data is written, just before the metadata.
+  const runs: [string, number[], (signal: AbortSignal) => Promise<unknown>][] = [
+    ['split', [0, 20, 50, 60], (signal) => splitDatasetFile(meta, { signal })],
+    ['sample', [0, 20, 50, 60], (signal) => sampleDatasetFile(meta, { n: 10, signal })],
+    ['sanitize', [0, 20, 50], (signal) => sanitizeDatasetFile(meta, { signal })],
+    ['validate', [0, 20], (signal) => validateDatasetFile(meta, { signal })],
+  ];
+  for (const [name, stops, run] of runs) {
+    for (const after of stops) {
+      await assert.rejects(run(abortsAfter(after)), OperationCancelled, `${name} cancelled after ${after} rows`);
+      assert.deepEqual(listing(), before, `${name} cancelled after ${after} rows leaves nothing`);
+    }
+  }
+  // Never aborted: the same calls write as usual.
+  await splitDatasetFile(meta, { signal: new AbortController().signal });
+  assert.ok(existsSync(join(root, 'datasets', 'reviews-train.json')));
 });
