@@ -14,7 +14,7 @@ export interface LocatedRow {
   row: Row;
   /** 1-based data row (headers not counted). */
   index: number;
-  /** 1-based line where the row starts; absent for CSV, where csvLineOf finds it on demand. */
+  /** 1-based line where the row starts; absent for CSV with quoted fields (csvLineOf finds it on demand). */
   line?: number;
 }
 
