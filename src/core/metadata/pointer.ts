@@ -7,7 +7,9 @@ export function toPointer(path: readonly Segment[]): string {
 
 export function fromPointer(pointer: string): Segment[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer.slice(1).split('/');
+  // Escapes are rare: most pointers need no unescaping at all.
+  return pointer.includes('~') ? parts.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : parts;
 }
 
 /** The node at a pointer, with array indices resolved for arrays. */
