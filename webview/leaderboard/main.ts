@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './leaderboard.css';
 import { isExtensionMessage, isQuery } from '../../src/core/leaderboard/messages';
-import { findColumn, formatCell, preparationSteps, runQuery, clampDigits, type QueryResult } from '../../src/core/leaderboard/query';
+import { findColumn, formatCell, isPrepared, preparationSteps, runQuery, clampDigits, type QueryResult } from '../../src/core/leaderboard/query';
 import { firstRows } from '../../src/core/leaderboard/firstRows';
 import { lowerIsBetter } from '../../src/core/leaderboard/metrics';
 import type { LeaderboardData, Query, SortKey } from '../../src/core/leaderboard/types';
@@ -67,7 +67,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       break;
     case 'setQuery':
       query = m.query;
-      refresh();
+      refresh(rowsToRank());
       break;
     case 'status':
       toolbar.status.textContent = m.text;
@@ -82,11 +82,17 @@ function update(patch: Partial<Query>): void {
   for (const k of Object.keys(query) as (keyof Query)[]) if (query[k] === undefined) delete query[k];
   saveState({ query });
   post({ type: 'queryChanged', query });
-  refresh();
+  refresh(rowsToRank());
+}
+
+/** All rows when the query's ranks and sort orders are already computed (then it costs one sort), else the rows in view. */
+function rowsToRank(): number {
+  return isPrepared(data, query) ? Infinity : grid.windowEnd();
 }
 
 /**
- * Run the query and show it. After new data (`end`: the rows in view), only those are ranked and sorted
+ * Run the query and show it. When `end` is given (the rows in view: after new data, or while the
+ * query's ranks or sort orders are still to be computed), only those are ranked and sorted
  * (firstRows gives exactly runQuery's first rows); the full result follows in later tasks, one
  * step each, or at once when a row past those is needed.
  */

@@ -230,6 +230,16 @@ function ranksFor(data: LeaderboardData, query: Query, plan: QueryPlan, scope: U
   return cacheFor(data).ranks(rankKey(query, plan, rankColumn), () => ranksFrom(rankInputsFor(data, query, plan, scope, rankColumn), scope));
 }
 
+/** Has everything runQuery needs for this query been computed already (so it costs about one sort)? */
+export function isPrepared(data: LeaderboardData, query: Query = {}): boolean {
+  const plan = planQuery(data, query);
+  const cache = cacheFor(data);
+  const rankColumn = plan.rankBy ?? (plan.perDataset ? undefined : rankColumnFor(data, plan, scopeOf(data, query.dataset)).rankColumn);
+  if (!cache.has('ranks', rankKey(query, plan, rankColumn))) return false;
+  if (plan.words.length && !cache.has('haystacks')) return false;
+  return plan.keys.every((k) => k.column === 'rank' || !data.columns.some((c) => c.id === k.column) || cache.has('ordinals', k.column));
+}
+
 /**
  * Work to do in the background after a first render, as separate steps (one per task keeps the page
  * responsive): `needed`, what runQuery needs for this query (ranks, each sort key's order); `likely`,
@@ -274,6 +284,8 @@ function allIndices(n: number): Uint32Array {
 }
 
 interface DataCache {
+  /** Is this already computed (ranks by key, ordinals by column id, 'haystacks')? */
+  has(what: 'ranks' | 'ordinals' | 'haystacks', key?: string): boolean;
   ranks(key: string, make: () => Float64Array): Float64Array;
   rankInputs(key: string, make: () => RankInputs): RankInputs;
   haystacks(): string[];
@@ -291,6 +303,9 @@ function cacheFor(data: LeaderboardData): DataCache {
   const sortMemo = new Map<string, Ordinals>();
   let hay: string[] | undefined;
   c = {
+    has(what, key = '') {
+      return what === 'ranks' ? rankMemo.has(key) : what === 'ordinals' ? sortMemo.has(key) : hay !== undefined;
+    },
     ranks(key, make) {
       let r = rankMemo.get(key);
       if (!r) { if (rankMemo.size > 16) rankMemo.clear(); rankMemo.set(key, (r = make())); }
