@@ -10,8 +10,9 @@ import { E2ESession, e2eSkipReason, START_TIMEOUT, UI_TIMEOUT, poll } from './ha
 describe('e2e: evaluate and compare example ONNX models; dataset tools', { skip: e2eSkipReason() }, () => {
   let s: E2ESession;
   before(async () => {
-    // Small batches: the million-row run below stays cancellable long enough to click Cancel.
-    s = await E2ESession.start('evaluation', { settings: { 'modelops.evaluation.batchSize': 64 } });
+    // One row per inference call: the million-row run below then takes long enough (tens of
+    // seconds, not the half second of batched reading) to press Cancel while it runs.
+    s = await E2ESession.start('evaluation', { settings: { 'modelops.evaluation.batchSize': 1 } });
   }, { timeout: START_TIMEOUT });
   after(async () => {
     await s?.close();
