@@ -1,6 +1,7 @@
 // `modelops dataset split|sample|sanitize|validate` through the built CLI, on a copy of the examples.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { modelops, REPO } from '../support/cli';
@@ -69,4 +70,27 @@ test('validate: stats, exit 1 when invalid; usage errors exit 2', () => {
   r = modelops(['dataset', 'split', 'datasets/iris.dataset.json', '--ratio', '1.5'], ex);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--ratio takes a number between 0 and 1/);
+});
+
+test('Ctrl-C while split writes: exit 130, "nothing was written", and no file (not even a temp file) is left', async () => {
+  // A big copy of iris, so the split is still writing when the interrupt comes.
+  const rows = readFileSync(join(ex, 'data', 'iris.csv'), 'utf8').trim().split('\n');
+  writeFileSync(join(ex, 'data', 'iris-huge.csv'), rows[0] + '\n' + (rows.slice(1).join('\n') + '\n').repeat(5_000));
+  writeFileSync(join(ex, 'datasets', 'iris-huge.dataset.json'), JSON.stringify({ name: 'iris-huge', version: '1.0', format: 'csv', path: '../data/iris-huge.csv' }));
+  const listing = () => [...readdirSync(join(ex, 'data')), ...readdirSync(join(ex, 'datasets'))].sort();
+  const before = listing();
+  const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), 'dataset', 'split', 'datasets/iris-huge.dataset.json'], { cwd: ex });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d; });
+  const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+  // Its temp data files appear once the rows are being written: then interrupt, as a person would.
+  const deadline = Date.now() + 60_000;
+  while (!readdirSync(join(ex, 'data')).some((n) => n.startsWith('.iris-huge-train.csv.'))) {
+    assert.ok(Date.now() < deadline, `the split never started writing: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  child.kill('SIGINT');
+  assert.equal(await exited, 130, stderr);
+  assert.match(stderr, /modelops dataset split: cancelled: nothing was written/);
+  assert.deepEqual(listing(), before);
 });

@@ -2,10 +2,10 @@
 // validate writes a new data file and its metadata (derived_from → the parent, a log entry).
 import { relative } from 'node:path';
 import {
-  sampleDatasetFile, sanitizeDatasetFile, splitDatasetFile, validateDatasetFile, type WrittenDataset,
+  OperationCancelled, sampleDatasetFile, sanitizeDatasetFile, splitDatasetFile, validateDatasetFile, type WrittenDataset,
 } from '../../core/datasets/operations';
 import { parse, UsageError, type Command } from '../usage';
-import { positiveInt, wholeNumber } from './evalShared';
+import { cancelOnInterrupt, positiveInt, wholeNumber } from './evalShared';
 
 const usage = `usage: modelops dataset <operation> DATASET_METADATA_FILE [options]
 
@@ -28,6 +28,8 @@ common options:
   --out FILE       the new metadata file (sample, sanitize; default beside the parent)
   --force          overwrite files that exist
   --format F       text (default) or json
+
+Ctrl-C cancels: nothing is written (exit status 130).
 
 Data files are written next to the parent's data file in the same format; metadata next to the
 parent's metadata. Nothing is overwritten without --force.`;
@@ -78,48 +80,63 @@ export const datasetCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('give exactly one DATASET_METADATA_FILE');
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}'`);
     const file = positionals[0];
-    const json = values.format === 'json';
-    const seed = values.seed === undefined ? undefined : wholeNumber('--seed', values.seed);
-    const common = { split: values.split, version: values.version, overwrite: values.force };
-
-    if (op === 'split') {
-      const ratio = values.ratio === undefined ? 0.8 : Number(values.ratio);
-      if (!(ratio > 0 && ratio < 1)) throw new UsageError(`--ratio takes a number between 0 and 1, got '${values.ratio}'`);
-      const out = await splitDatasetFile(file, { ...common, trainRatio: ratio, seed, stratifyBy: values.stratify });
-      console.log(json ? JSON.stringify(out, null, 2) : written(out));
-      return 0;
+    const interrupt = cancelOnInterrupt();
+    try {
+      return await runOperation(op, file, values, { split: values.split, version: values.version, overwrite: values.force, signal: interrupt.signal });
+    } catch (e) {
+      if (!(e instanceof OperationCancelled)) throw e;
+      console.error(`modelops dataset ${op}: ${e.message}`);
+      return 130;
+    } finally {
+      interrupt.dispose();
     }
-    if (op === 'sample') {
-      if (values.n === undefined) throw new UsageError('--n is required: how many rows to sample');
-      const out = await sampleDatasetFile(file, { ...common, n: positiveInt('--n', values.n), seed, name: values.name, metadataFile: values.out });
-      console.log(json ? JSON.stringify(out, null, 2) : written([out]));
-      return 0;
-    }
-    if (op === 'sanitize') {
-      const out = await sanitizeDatasetFile(file, {
-        ...common, name: values.name, metadataFile: values.out,
-        requiredColumns: list(values.require), scrubPii: values['scrub-pii'],
-        dropDuplicates: !values['keep-duplicates'], dropEmpty: !values['keep-empty'], stripControlCharacters: !values['keep-control'],
-      });
-      if (json) { console.log(JSON.stringify(out, null, 2)); return 0; }
-      const r = out.report;
-      console.log([
-        written([out]),
-        `kept ${r.rows_out} of ${r.rows_in} rows; removed ${r.removed.empty} empty, ${r.removed.duplicate} duplicate, ${r.removed.missing_required} missing a required column`,
-        `changed cells: ${r.modified.control_characters} with control characters, ${r.modified.emails} e-mails, ${r.modified.phones} phone numbers`,
-        ...r.examples.map((e) => `  row ${e.row}: ${e.reason.replace('_', ' ')}${e.detail ? ` (${e.detail})` : ''}`),
-      ].join('\n'));
-      return 0;
-    }
-    const r = await validateDatasetFile(file, { split: values.split, labelColumn: values.label, requiredColumns: list(values.require) });
-    if (json) { console.log(JSON.stringify(r, null, 2)); return r.valid ? 0 : 1; }
-    const s = r.stats;
-    const lines = [`${relative(process.cwd(), r.dataFile)}: ${r.valid ? 'valid' : 'invalid'}, ${s.rows} rows, ${s.columns.length} columns, ${s.duplicates} duplicates`];
-    for (const c of s.columns) lines.push(`  ${c.name}: ${c.type}${c.missing ? `, ${c.missing} missing` : ''}`);
-    if (s.label_distribution) lines.push(`  labels: ${Object.entries(s.label_distribution).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    for (const e of r.errors) lines.push(`error: ${e.message}`);
-    for (const w of r.warnings) lines.push(`warning: ${w.message}`);
-    console.log(lines.join('\n'));
-    return r.valid ? 0 : 1;
   },
 };
+
+type Values = ReturnType<typeof parse<typeof options>>['values'];
+
+/** One operation; `common.signal` aborts it (Ctrl-C). */
+async function runOperation(op: string, file: string, values: Values, common: { split?: string; version?: string; overwrite?: boolean; signal: AbortSignal }): Promise<number> {
+  const json = values.format === 'json';
+  const seed = values.seed === undefined ? undefined : wholeNumber('--seed', values.seed);
+
+  if (op === 'split') {
+    const ratio = values.ratio === undefined ? 0.8 : Number(values.ratio);
+    if (!(ratio > 0 && ratio < 1)) throw new UsageError(`--ratio takes a number between 0 and 1, got '${values.ratio}'`);
+    const out = await splitDatasetFile(file, { ...common, trainRatio: ratio, seed, stratifyBy: values.stratify });
+    console.log(json ? JSON.stringify(out, null, 2) : written(out));
+    return 0;
+  }
+  if (op === 'sample') {
+    if (values.n === undefined) throw new UsageError('--n is required: how many rows to sample');
+    const out = await sampleDatasetFile(file, { ...common, n: positiveInt('--n', values.n), seed, name: values.name, metadataFile: values.out });
+    console.log(json ? JSON.stringify(out, null, 2) : written([out]));
+    return 0;
+  }
+  if (op === 'sanitize') {
+    const out = await sanitizeDatasetFile(file, {
+      ...common, name: values.name, metadataFile: values.out,
+      requiredColumns: list(values.require), scrubPii: values['scrub-pii'],
+      dropDuplicates: !values['keep-duplicates'], dropEmpty: !values['keep-empty'], stripControlCharacters: !values['keep-control'],
+    });
+    if (json) { console.log(JSON.stringify(out, null, 2)); return 0; }
+    const r = out.report;
+    console.log([
+      written([out]),
+      `kept ${r.rows_out} of ${r.rows_in} rows; removed ${r.removed.empty} empty, ${r.removed.duplicate} duplicate, ${r.removed.missing_required} missing a required column`,
+      `changed cells: ${r.modified.control_characters} with control characters, ${r.modified.emails} e-mails, ${r.modified.phones} phone numbers`,
+      ...r.examples.map((e) => `  row ${e.row}: ${e.reason.replace('_', ' ')}${e.detail ? ` (${e.detail})` : ''}`),
+    ].join('\n'));
+    return 0;
+  }
+  const r = await validateDatasetFile(file, { split: values.split, labelColumn: values.label, requiredColumns: list(values.require), signal: common.signal });
+  if (json) { console.log(JSON.stringify(r, null, 2)); return r.valid ? 0 : 1; }
+  const s = r.stats;
+  const lines = [`${relative(process.cwd(), r.dataFile)}: ${r.valid ? 'valid' : 'invalid'}, ${s.rows} rows, ${s.columns.length} columns, ${s.duplicates} duplicates`];
+  for (const c of s.columns) lines.push(`  ${c.name}: ${c.type}${c.missing ? `, ${c.missing} missing` : ''}`);
+  if (s.label_distribution) lines.push(`  labels: ${Object.entries(s.label_distribution).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const e of r.errors) lines.push(`error: ${e.message}`);
+  for (const w of r.warnings) lines.push(`warning: ${w.message}`);
+  console.log(lines.join('\n'));
+  return r.valid ? 0 : 1;
+}
