@@ -2,7 +2,7 @@
 // after the webview's `ready`, then only new points; the webview keeps its view state itself.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { JobRecord } from '../core/training/job';
+import { isJobId, type JobRecord } from '../core/training/job';
 import { isFromRun, newPoints, type RunView, type ToRun } from '../core/training/messages';
 import { whereLabel } from './jobView';
 import { runPanelHtml } from './runHtml';
@@ -87,7 +87,7 @@ export class RunPanels implements vscode.Disposable {
   /** A panel VS Code brings back after a window reload: the same job's chart, or nothing if the job is gone. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const id = typeof state === 'object' && state !== null ? (state as { jobId?: unknown }).jobId : undefined;
-    const job = typeof id === 'string' ? this.lookup(id) : undefined;
+    const job = typeof id === 'string' && isJobId(id) ? this.lookup(id) : undefined;
     if (!job || this.panels.has(job.job_id)) return panel.dispose();
     panel.webview.options = this.options();
     this.adopt(panel, job);
