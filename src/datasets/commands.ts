@@ -10,6 +10,7 @@ import { DatasetError } from '../core/datasets/types';
 import type { DatasetMetadata } from '../core/metadata/types';
 import type { RegistryResult } from '../core/protocol';
 import type { Reports } from '../evaluation/reports';
+import { withCancellableProgress } from '../evaluation/cancellableProgress';
 import { openAt, requireTrust, workspaceRoot } from '../evaluation/trust';
 import { isDatasetFileName, targetFiles } from '../evaluation/ui';
 import {
@@ -95,15 +96,6 @@ async function ask(prompt: string, value: string, check: (t: string) => string |
   return vscode.window.showInputBox({ prompt, value, validateInput: check, ignoreFocusOut: true });
 }
 
-/** A cancellable progress notification; Cancel aborts the core operation's signal. */
-async function progress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_, token) => {
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    return work(abort.signal);
-  });
-}
-
 async function report(action: string, written: WrittenDataset[], root?: string, extra = ''): Promise<void> {
   const choice = await vscode.window.showInformationMessage(`${writtenMessage(action, written, root)}${extra ? ` ${extra}` : ''}`, 'Open Metadata');
   if (choice) await openAt(written[0].metadataFile);
@@ -121,7 +113,7 @@ async function splitCommand(source: RegistrySource, arg: unknown): Promise<void>
   if (!stratify) return;
   const root = workspaceRoot(t.metadataFile);
   try {
-    const written = await progress(`Splitting ${t.dataset.metadata.name}`, (signal) =>
+    const written = await withCancellableProgress(`Splitting ${t.dataset.metadata.name}`, (signal) =>
       withOverwrite((overwrite) => splitDatasetFile(t.metadataFile, { trainRatio: Number(ratio), seed: Number(seed), stratifyBy: stratify.value, split: t.split, overwrite, signal }), root));
     if (written) await report('Split', written, root);
   } catch (e) {
@@ -140,7 +132,7 @@ async function sampleCommand(source: RegistrySource, arg: unknown): Promise<void
   if (seed === undefined) return;
   const root = workspaceRoot(t.metadataFile);
   try {
-    const written = await progress(`Sampling ${t.dataset.metadata.name}`, (signal) =>
+    const written = await withCancellableProgress(`Sampling ${t.dataset.metadata.name}`, (signal) =>
       withOverwrite((overwrite) => sampleDatasetFile(t.metadataFile, { n: Number(n), seed: Number(seed), split: t.split, overwrite, signal }), root));
     if (written) await report('Sample', [written], root);
   } catch (e) {
@@ -160,7 +152,7 @@ async function sanitizeCommand(source: RegistrySource, arg: unknown): Promise<vo
   const root = workspaceRoot(t.metadataFile);
   try {
     const options = sanitizeOptions(flags.map((f) => f.value), required.map((r) => r.label));
-    const written = await progress(`Sanitizing ${t.dataset.metadata.name}`, (signal) =>
+    const written = await withCancellableProgress(`Sanitizing ${t.dataset.metadata.name}`, (signal) =>
       withOverwrite((overwrite) => sanitizeDatasetFile(t.metadataFile, { ...options, split: t.split, overwrite, signal }), root));
     if (written) await report('Sanitize', [written], root, `(${sanitizeSummary(written.report)})`);
   } catch (e) {
@@ -175,7 +167,7 @@ async function validateCommand(source: RegistrySource, reports: Reports, arg: un
   const label = await vscode.window.showQuickPick(columnItems(await columnsOf(t.dataset), '$(dash) No label column'), { placeHolder: 'Label column (for the label distribution)?' });
   if (!label) return;
   try {
-    const r = await progress(`Validating ${t.dataset.metadata.name}`, (signal) => validateDatasetFile(t.metadataFile, { labelColumn: label.value, split: t.split, signal }));
+    const r = await withCancellableProgress(`Validating ${t.dataset.metadata.name}`, (signal) => validateDatasetFile(t.metadataFile, { labelColumn: label.value, split: t.split, signal }));
     const name = t.dataset.metadata.name + (t.split ? ` (${t.split})` : '');
     await reports.show(`Validation of ${name}`, validationMarkdown(name, r.dataFile, r, workspaceRoot(t.metadataFile)));
     if (!r.valid) {

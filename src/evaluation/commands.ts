@@ -1,6 +1,7 @@
 // ModelOps: Evaluate Model and Compare Models…: run the core's evaluator (in its worker process, so
 // the extension host never loads onnxruntime) under a cancellable progress notification.
 import * as vscode from 'vscode';
+import { withCancellableProgress } from './cancellableProgress';
 import { COMMANDS } from '../commands';
 import { EvaluationError } from '../core/evaluation/errors';
 import { compareModelFiles, evaluateModelFile } from '../core/evaluation/run';
@@ -90,21 +91,13 @@ async function evaluateOne(reg: RegistryResult, file: string, counter: string): 
   const steps = new ProgressSteps();
   const entry = reg.models.find((m) => vscode.Uri.parse(m.uri).fsPath === file);
   const datasetFile = entry ? evaluationDatasetPath(entry) : undefined;
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Evaluating ${vscode.workspace.asRelativePath(file)}${counter}`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      try {
-        const done = await evaluateModelFile(file, { batchSize: batchSize(file), signal: controller.signal, onProgress: (p) => progress.report(steps.step(p)) });
-        return { done };
-      } catch (e) {
-        return { error: e };
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
+  const outcome = await withCancellableProgress(`Evaluating ${vscode.workspace.asRelativePath(file)}${counter}`, async (signal, progress) => {
+    try {
+      return { done: await evaluateModelFile(file, { batchSize: batchSize(file), signal, onProgress: (p) => progress.report(steps.step(p)) }) };
+    } catch (e) {
+      return { error: e };
+    }
+  });
   if ('error' in outcome) {
     await showEvaluationError(outcome.error, { model: file, dataset: datasetFile });
     return false;
@@ -143,32 +136,25 @@ async function compareFlow(source: RegistrySource, reports: Reports, files: stri
   const share = 1 / files.length;
   let current = files[0];
   let index = 0;
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Comparing ${files.length} models`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      try {
-        const done = await compareModelFiles(files, {
-          dataset, metric, batchSize: batchSize(files[0]), signal: controller.signal,
-          onProgress: (p) => {
-            const s = steps.step(p, share);
-            progress.report({ increment: s.increment, message: `${vscode.workspace.asRelativePath(current)} (${index + 1}/${files.length}): ${s.message}` });
-          },
-          onModel: (_e, i) => {
-            steps.nextRun(share);
-            index = i + 1;
-            current = files[i + 1] ?? current;
-          },
-        });
-        return { done };
-      } catch (e) {
-        return { error: e };
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
+  const outcome = await withCancellableProgress(`Comparing ${files.length} models`, async (signal, progress) => {
+    try {
+      const done = await compareModelFiles(files, {
+        dataset, metric, batchSize: batchSize(files[0]), signal,
+        onProgress: (p) => {
+          const s = steps.step(p, share);
+          progress.report({ increment: s.increment, message: `${vscode.workspace.asRelativePath(current)} (${index + 1}/${files.length}): ${s.message}` });
+        },
+        onModel: (_e, i) => {
+          steps.nextRun(share);
+          index = i + 1;
+          current = files[i + 1] ?? current;
+        },
+      });
+      return { done };
+    } catch (e) {
+      return { error: e };
+    }
+  });
   if ('error' in outcome) {
     const e = outcome.error;
     // Models already evaluated keep their results files; say so when a later one is cancelled.
