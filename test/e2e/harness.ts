@@ -5,7 +5,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { createProfile, freePort, installVsix, listExtensions, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/code-server.mjs';
 import { acquireDirLock } from '../../scripts/dir-lock.mjs';
 import { installCodeServer, missingPrerequisites } from '../../scripts/install-code-server.mjs';
@@ -439,6 +439,16 @@ export class E2ESession {
         await this.page.keyboard.press('Escape');
         throw e;
       }
+    });
+  }
+
+  /** The frame (webviews nest in iframes) that shows `selector` and passes `accept`, once there is one. */
+  webviewFrame(what: string, selector: string, accept: (f: Frame) => Promise<boolean> = async () => true): Promise<Frame> {
+    return poll(what, async () => {
+      for (const f of this.page.frames()) {
+        if ((await f.locator(selector).count().catch(() => 0)) > 0 && (await accept(f).catch(() => false))) return f;
+      }
+      return undefined;
     });
   }
 

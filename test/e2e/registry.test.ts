@@ -98,12 +98,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
 
   test('Show Lineage draws the dataset graph: datasets, derived datasets, models, results', async () => {
     await s.runCommand('ModelOps: Show Lineage');
-    const frame = await poll('the lineage webview with its picture', async () => {
-      for (const f of s.page.frames()) {
-        if ((await f.locator('#graph svg g.node').count().catch(() => 0)) > 0) return f;
-      }
-      return undefined;
-    });
+    const frame = await s.webviewFrame('the lineage webview with its picture', '#graph svg g.node');
     const nodeLabels = await frame.locator('g.node text.label').allTextContents();
     for (const name of ['iris', 'iris-clean', 'news-articles', 'news-topics', 'news-topic-bert', 'iris-logreg']) assert.ok(nodeLabels.includes(name), `${name} in the picture: ${nodeLabels.join(', ')}`);
     assert.ok(await frame.locator('path.edge').count() >= 10, 'edges are drawn');
@@ -112,13 +107,8 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
   });
 
   test('double-click focuses the lineage on one dataset; after a window reload the panel comes back so', async () => {
-    const lineageFrame = (title: RegExp) => poll(`the lineage webview titled ${title}`, async () => {
-      for (const f of s.page.frames()) {
-        const t = await f.locator('#title').innerText({ timeout: 1000 }).catch(() => '');
-        if (title.test(t) && (await f.locator('#graph svg g.node').count()) > 0) return f;
-      }
-      return undefined;
-    });
+    const lineageFrame = (title: RegExp) =>
+      s.webviewFrame(`the lineage webview titled ${title}`, '#graph svg g.node', async (f) => title.test(await f.locator('#title').innerText()));
     const before = await lineageFrame(/Lineage of the registry/);
     await before.locator('g.node').filter({ has: before.locator('text.label', { hasText: /^iris-clean$/ }) }).dblclick();
     // The first click of the double-click opened the file beside the picture, which stayed in view.

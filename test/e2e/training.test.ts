@@ -17,13 +17,8 @@ describe('e2e: train a local example model', { skip: e2eSkipReason() }, () => {
     await s?.close();
   });
 
-  /** The frame of the Training Run webview once it shows a loss chart (webviews nest in iframes). */
-  const chartFrame = (): Promise<Frame> => poll('the Training Run webview with its charts', async () => {
-    for (const f of s.page.frames()) {
-      if ((await f.locator('figure.metric[data-metric="loss"]').count().catch(() => 0)) > 0) return f;
-    }
-    return undefined;
-  });
+  /** The frame of the Training Run webview once it shows a loss chart. */
+  const chartFrame = (): Promise<Frame> => s.webviewFrame('the Training Run webview with its charts', 'figure.metric[data-metric="loss"]');
 
   test('Train… on iris-logreg from the Models view, Local: the log terminal shows its lines', async () => {
     const icon = s.page.locator('.activitybar .action-item a[aria-label^="ModelOps"]');
