@@ -121,6 +121,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await s.page.locator('.tabs-container .tab', { hasText: /^Lineage of iris-clean/ }).first().click();
     const restored = await lineageFrame(/Lineage of iris-clean/);
     assert.deepEqual((await restored.locator('g.node text.label').allTextContents()).sort(), [...labels].sort());
+    await s.screenshot('registry-lineage-restored');
   });
 
   test('opening a metadata file selects it in its visible view (as the Explorer\'s autoReveal does)', async () => {
@@ -131,6 +132,7 @@ describe('e2e: the ModelOps container lists the example registry', { skip: e2eSk
     await s.openFile('models/code-completer.model.json');
     await poll('the selection following the editor', async () => ((await selected.innerText().catch(() => '')).includes('code-completer') ? true : undefined));
     assert.equal(await selected.count(), 1);
+    await s.screenshot('registry-autoreveal');
   });
 
   test('clicking a model opens its file; its context menu offers the registry commands', async () => {
